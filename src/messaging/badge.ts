@@ -1,0 +1,14 @@
+/** What the toolbar button shows for a page. */
+import type { PageStateNotice } from './messages';
+
+export const BADGE_COLOR = '#8a5a00';
+
+export function badgeFor(notice: Pick<PageStateNotice, 'status' | 'entityCount'>): { text: string; color: string; title: string } {
+  if (notice.status === 'disabled') return { text: '', color: BADGE_COLOR, title: 'Backstory is off for this page' };
+  const n = notice.entityCount;
+  return {
+    text: n > 0 ? (n > 999 ? '999+' : String(n)) : '',
+    color: BADGE_COLOR,
+    title: n === 0 ? 'Backstory: nothing to explain on this page' : `Backstory: ${n} ${n === 1 ? 'name' : 'names'} explained on this page`,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * One page's annotations: collect the readable text, run the engine, turn mentions into live Ranges, paint them,
+ * and answer what the page mentions. Reads the page; never writes to it.
+ */
+import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { Matcher } from '../match/matcher';
+import { scanPage } from '../match/scan-page';
+import type { MentionSummary, PageSummary } from '../messaging/messages';
+import { readPublishedAt } from './article-metadata';
+import { clearHighlights, paintMentions } from './highlights';
+import { MentionIndex } from './hit-test';
+import { blockRange, collectTextBlocks } from './text-blocks';
+
+export interface PageMention {
+  entityId: string;
+  surface: string;
+  range: Range;
+}
+
+export class PageAnnotator {
+  private mentions: PageMention[] = [];
+  private index = new MentionIndex([]);
+  private status: PageSummary['status'] = 'scanning';
+
+  constructor(
+    private readonly doc: Document,
+    private readonly kb: KnowledgeBase,
+    private readonly matcher: Matcher,
+  ) {}
+
+  /** Scans the whole page again and repaints; returns whether what the page mentions changed. */
+  scan(): boolean {
+    const before = JSON.stringify(this.summary().mentions);
+    this.status = 'scanning';
+    const root = this.doc.body ?? this.doc.documentElement;
+    const blocks = root ? collectTextBlocks(root) : [];
+    const { mentions } = scanPage(this.matcher, blocks.map((b) => b.text));
+    this.mentions = mentions
+      .filter((m) => this.kb.entities.has(m.entityId))
+      .map((m) => ({ entityId: m.entityId, surface: m.surface, range: blockRange(blocks[m.block], m.start, m.end) }));
+    this.index = new MentionIndex(this.mentions.map((m) => m.range));
+    paintMentions(this.mentions.map((m) => m.range));
+    this.status = 'ready';
+    return JSON.stringify(this.summary().mentions) !== before;
+  }
+
+  mentionAt(x: number, y: number): { mention: PageMention; lineRect: DOMRect } | null {
+    const hit = this.index.at(this.doc, x, y);
+    return hit ? { mention: this.mentions[hit.index], lineRect: hit.lineRect } : null;
+  }
+
+  countOf(entityId: string): number {
+    return this.mentions.filter((m) => m.entityId === entityId).length;
+  }
+
+  summary(): PageSummary {
+    const byEntity = new Map<string, MentionSummary>();
+    for (const mention of this.mentions) {
+      const entity = this.kb.entities.get(mention.entityId)!;
+      let entry = byEntity.get(entity.id);
+      if (!entry) {
+        entry = { id: entity.id, name: entity.name, type: entity.type, count: 0, surfaces: [] };
+        byEntity.set(entity.id, entry);
+      }
+      entry.count++;
+      if (!entry.surfaces.includes(mention.surface)) entry.surfaces.push(mention.surface);
+    }
+    return {
+      url: this.doc.location?.href ?? '',
+      title: this.doc.title,
+      publishedAt: readPublishedAt(this.doc),
+      status: this.status,
+      mentions: [...byEntity.values()],
+    };
+  }
+
+  dispose(): void {
+    this.mentions = [];
+    this.index = new MentionIndex([]);
+    clearHighlights();
+  }
+}

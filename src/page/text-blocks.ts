@@ -1,0 +1,126 @@
+/**
+ * Collects the page's readable text as blocks: runs of text between block boundaries (paragraphs, headings, list
+ * items, cells…), joined across inline elements so that "Shehbaz <b>Sharif</b>" is one string. Each block remembers
+ * which text node each piece came from, so offsets in the block map back to DOM positions.
+ *
+ * The walk is iterative (pages nest thousands of levels deep) and reads only the DOM: it never writes to the page.
+ */
+import { HARD_BREAK } from '../match/normalize';
+import { isChrome } from './chrome';
+
+export interface TextSegment {
+  node: Text;
+  /** Offset of the node's first character in the block text. */
+  start: number;
+}
+
+export interface TextBlock {
+  text: string;
+  segments: TextSegment[];
+}
+
+/** Never text a reader reads as prose, or text the reader is editing. */
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'OPTGROUP', 'BUTTON',
+  'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'MATH', 'AUDIO', 'VIDEO', 'PICTURE', 'IMG',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'HEAD', 'TITLE', 'BACKSTORY-UI',
+]);
+
+/** Elements that flow inside a line; everything else starts a new block. */
+const INLINE_TAGS = new Set([
+  'A', 'ABBR', 'ACRONYM', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'LABEL',
+  'MARK', 'Q', 'RUBY', 'RB', 'RT', 'RP', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U',
+  'WBR', 'NOBR',
+]);
+
+function isEditable(element: Element): boolean {
+  const value = element.getAttribute('contenteditable');
+  return value !== null && value.toLowerCase() !== 'false';
+}
+
+export interface CollectOptions {
+  /** Leave out navigation, sidebars, footers, promos and comments (the article-only policy). Default true. */
+  skipChrome?: boolean;
+}
+
+function isSkipped(element: Element, skipChrome: boolean): boolean {
+  return (
+    SKIPPED_TAGS.has(element.tagName.toUpperCase()) ||
+    element.hasAttribute('hidden') ||
+    element.getAttribute('aria-hidden') === 'true' ||
+    isEditable(element) ||
+    (skipChrome && isChrome(element))
+  );
+}
+
+export function collectTextBlocks(root: Element, options: CollectOptions = {}): TextBlock[] {
+  const skipChrome = options.skipChrome ?? true;
+  const blocks: TextBlock[] = [];
+  let text = '';
+  let segments: TextSegment[] = [];
+  const flush = () => {
+    if (segments.length && /[\p{L}\p{N}]/u.test(text)) blocks.push({ text, segments });
+    text = '';
+    segments = [];
+  };
+
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data) {
+        segments.push({ node: node as Text, start: text.length });
+        text += data;
+      }
+    } else if (node.nodeType === 1) {
+      const element = node as Element;
+      const tag = element.tagName.toUpperCase();
+      if (tag === 'BR') text += HARD_BREAK;
+      else if (isSkipped(element, skipChrome)) {
+        if (!INLINE_TAGS.has(tag)) flush();
+      } else {
+        if (!INLINE_TAGS.has(tag)) flush();
+        descend = element.firstChild !== null;
+      }
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // Climb until there is a next sibling, closing every block element on the way up.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node.nodeType === 1 && !INLINE_TAGS.has((node as Element).tagName.toUpperCase())) flush();
+    }
+    node = node && node !== root ? node.nextSibling : null;
+    if (node && node.previousSibling?.nodeType === 1) {
+      const prev = node.previousSibling as Element;
+      if (!INLINE_TAGS.has(prev.tagName.toUpperCase()) && prev.tagName.toUpperCase() !== 'BR') flush();
+    }
+  }
+  flush();
+  return blocks;
+}
+
+/** A DOM Range for `[start, end)` of a block's text. */
+export function blockRange(block: TextBlock, start: number, end: number): Range {
+  const at = (offset: number, isEnd: boolean): [Text, number] => {
+    const { segments } = block;
+    let lo = 0;
+    let hi = segments.length - 1;
+    // Last segment whose start is before (or, for a start offset, at) the offset.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const s = segments[mid].start;
+      if (s < offset || (!isEnd && s === offset)) lo = mid;
+      else hi = mid - 1;
+    }
+    const segment = segments[lo];
+    return [segment.node, Math.min(offset - segment.start, segment.node.data.length)];
+  };
+  const range = block.segments[0].node.ownerDocument!.createRange();
+  range.setStart(...at(start, false));
+  range.setEnd(...at(end, true));
+  return range;
+}

@@ -1,0 +1,28 @@
+/**
+ * Every timing constant and budget in one place, each with the reason for its value.
+ */
+
+/**
+ * Pointer dwell before a card opens. Long enough that a pointer sweeping across a paragraph on its way elsewhere
+ * opens nothing (a sweep crosses a word in well under 100 ms), short enough to feel like a response to resting on
+ * a word. Wikipedia's page previews use a similar half-second-scale dwell for links.
+ */
+export const CARD_OPEN_DELAY_MS = 350;
+
+/**
+ * Grace period after the pointer leaves a mention before its card closes, so the pointer can travel from the word
+ * into the card (a short diagonal move takes 100–250 ms) without the card vanishing under it.
+ */
+export const CARD_CLOSE_GRACE_MS = 300;
+
+/**
+ * Quiet time after the page's last DOM change before a rescan. News pages mutate in bursts (ads, lazy images,
+ * live-blog updates); waiting for the burst to end means one scan per burst instead of one per change.
+ */
+export const RESCAN_DEBOUNCE_MS = 400;
+
+/**
+ * Longest the first scan waits for a busy page before running anyway: if the page never goes quiet (a ticking
+ * clock, an animation), the reader still gets the highlights.
+ */
+export const RESCAN_MAX_WAIT_MS = 2000;

@@ -1,0 +1,62 @@
+/**
+ * The card that explains one entity. Everything in it is rendered as text (Preact escapes it): a pack, even an
+ * imported one, can never put markup into the page.
+ */
+import type { Entity } from '../../kb/schema';
+import { formatDate, officesOn, typeLabel } from '../entity-text';
+
+export interface EntityCardProps {
+  entity: Entity;
+  /** How many times the page mentions it. */
+  count: number;
+  /** The article's publication date (ISO), when the page gives one. */
+  publishedAt?: string | null;
+}
+
+const MAX_FACTS = 4;
+
+function RoleLine({ entity, publishedAt }: { entity: Entity; publishedAt?: string | null }) {
+  if (entity.type !== 'person' || !entity.offices?.length) return null;
+  const today = new Date().toISOString();
+  const then = publishedAt ? officesOn(entity, publishedAt)[0] : undefined;
+  const now = officesOn(entity, today)[0];
+  if (then && publishedAt) {
+    return (
+      <p class="role">
+        {then.role} <span class="muted">(at the time of this article, {formatDate(publishedAt.slice(0, 10))})</span>
+        {now?.role !== then.role ? <span class="muted"> — now {now ? now.role : 'no longer in that office'}</span> : null}
+      </p>
+    );
+  }
+  return now ? <p class="role">{now.role}</p> : null;
+}
+
+export function EntityCard({ entity, count, publishedAt }: EntityCardProps) {
+  return (
+    <article class="card" aria-labelledby="backstory-card-name">
+      <header>
+        <h2 id="backstory-card-name" class="name">
+          {entity.name}
+        </h2>
+        <span class="type">{typeLabel(entity)}</span>
+      </header>
+      <RoleLine entity={entity} publishedAt={publishedAt} />
+      {entity.when ? (
+        <p class="when">
+          {formatDate(entity.when.start)}
+          {entity.when.end ? ` – ${formatDate(entity.when.end)}` : ''}
+        </p>
+      ) : null}
+      {entity.location ? <p class="when">{entity.location}</p> : null}
+      <p class="summary">{entity.summary}</p>
+      <ul class="facts">
+        {entity.facts.slice(0, MAX_FACTS).map((fact) => (
+          <li key={fact.text}>{fact.text}</li>
+        ))}
+      </ul>
+      <footer class="muted">
+        {count === 1 ? 'Mentioned once on this page' : `Mentioned ${count} times on this page`}
+      </footer>
+    </article>
+  );
+}
