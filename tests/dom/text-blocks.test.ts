@@ -1,0 +1,117 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { HARD_BREAK } from '../../src/match/normalize';
+import { blockRange, collectTextBlocks } from '../../src/page/text-blocks';
+
+function load(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+function texts(html: string): string[] {
+  return collectTextBlocks(load(html)).map((b) => b.text.replace(/\s+/g, ' ').trim());
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('collectTextBlocks', () => {
+  it('joins text across inline elements into one block', () => {
+    expect(texts('<p>Prime Minister Shehbaz <b>Sharif</b> met <a href="#">Asim <span>Munir</span></a>.</p>')).toEqual([
+      'Prime Minister Shehbaz Sharif met Asim Munir.',
+    ]);
+  });
+
+  it('splits blocks at block elements, never joining two paragraphs', () => {
+    expect(texts('<h1>Jammu and</h1><p>Kashmir</p><ul><li>one</li><li>two</li></ul>')).toEqual(['Jammu and', 'Kashmir', 'one', 'two']);
+  });
+
+  it('splits a text run interrupted by a block element inside it', () => {
+    expect(texts('<div>before<div>inner</div>after</div>')).toEqual(['before', 'inner', 'after']);
+  });
+
+  it('turns <br> into a hard break inside the block', () => {
+    const [block] = collectTextBlocks(load('<p>Jammu and<br>Kashmir</p>'));
+    expect(block.text).toBe(`Jammu and${HARD_BREAK}Kashmir`);
+  });
+
+  it('never reads scripts, styles, templates, form fields or editable text', () => {
+    const html = `
+      <p>visible</p>
+      <script>var a = "Asim Munir";</script><style>/* Vikram Misri */</style>
+      <noscript>Rajnath Singh</noscript><template><p>Omar Abdullah</p></template>
+      <input value="Pahalgam"><textarea>Ajit Doval</textarea>
+      <select><option>Manoj Sinha</option></select>
+      <div contenteditable="true">Amit <b>Shah</b></div><div contenteditable>Khawaja Asif</div>
+      <div contenteditable="false">kept</div>
+      <pre><code>let loc = 0</code></pre>`;
+    expect(texts(html)).toEqual(['visible', 'kept']);
+  });
+
+  it('skips hidden elements', () => {
+    expect(texts('<p hidden>gone</p><p aria-hidden="true">icon</p><p>shown</p>')).toEqual(['shown']);
+  });
+
+  it('leaves out site chrome but keeps the article, its header and its captions', () => {
+    const html = `
+      <header class="site-header"><a>Operation Sindoor</a></header>
+      <nav><a>Pahalgam</a></nav>
+      <main><article>
+        <header><h1>Headline</h1></header>
+        <p>Body</p>
+        <figure><figcaption>Caption</figcaption></figure>
+        <div class="read-more"><a>Promo</a></div>
+        <div class="ad-slot">Ad</div>
+      </article>
+      <aside class="trending">Trending</aside>
+      <section class="comments">Comment</section></main>
+      <div class="most-read">Most read</div>
+      <footer>Footer</footer>`;
+    expect(texts(html)).toEqual(['Headline', 'Body', 'Caption']);
+  });
+
+  it('reads chrome too when asked for the whole page', () => {
+    const blocks = collectTextBlocks(load('<nav>Menu</nav><p>Body</p>'), { skipChrome: false });
+    expect(blocks.map((b) => b.text)).toEqual(['Menu', 'Body']);
+  });
+
+  it('survives very deep nesting without recursion', () => {
+    let html = 'deep';
+    for (let i = 0; i < 5000; i++) html = `<div>${html}</div>`;
+    expect(texts(html)).toEqual(['deep']);
+  });
+
+  it('does not change the DOM', () => {
+    const root = load('<article><p>Shehbaz <b>Sharif</b> and <i>Marco</i> Rubio</p><br><p>Two</p></article>');
+    const before = root.innerHTML;
+    collectTextBlocks(root);
+    expect(root.innerHTML).toBe(before);
+  });
+});
+
+describe('blockRange', () => {
+  it('maps block offsets to a Range whose text is exactly the span, across inline elements', () => {
+    const [block] = collectTextBlocks(load('<p>PM Shehbaz <b>Sharif</b>’s office and <em>Marco</em> Rubio.</p>'));
+    const cases = ['Shehbaz Sharif', 'Sharif', 'Marco Rubio', 'PM', 'Rubio'];
+    for (const surface of cases) {
+      const start = block.text.indexOf(surface);
+      expect(blockRange(block, start, start + surface.length).toString()).toBe(surface);
+    }
+  });
+
+  it('maps spans that start or end exactly at a node boundary', () => {
+    const [block] = collectTextBlocks(load('<p><span>Jammu</span><span> and </span><span>Kashmir</span></p>'));
+    const range = blockRange(block, 0, block.text.length);
+    expect(range.toString()).toBe('Jammu and Kashmir');
+    expect(range.startContainer.textContent).toBe('Jammu');
+    expect(range.endContainer.textContent).toBe('Kashmir');
+    const middle = blockRange(block, 6, 9);
+    expect(middle.toString()).toBe('and');
+  });
+
+  it('maps spans after a <br>', () => {
+    const [block] = collectTextBlocks(load('<p>first<br>Marco Rubio</p>'));
+    const start = block.text.indexOf('Marco');
+    expect(blockRange(block, start, start + 11).toString()).toBe('Marco Rubio');
+  });
+});
