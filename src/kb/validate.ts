@@ -3,6 +3,7 @@
  * (unique ids, sources that exist, relations that resolve, ordered dates). Errors name the entry and the field, so
  * a person fixing a pack by hand knows where to look.
  */
+import { earliestDay, latestDay } from './partial-dates';
 import { packSchema, type Entity, type Pack } from './schema';
 
 export interface PackProblem {
@@ -18,11 +19,6 @@ export type PackValidation = { ok: true; pack: Pack } | { ok: false; problems: P
 function entryLabel(raw: unknown, index: number): string {
   const id = (raw as { id?: unknown } | null)?.id;
   return typeof id === 'string' && id ? id : `#${index}`;
-}
-
-function dateKey(date: string): string {
-  // A partial date sorts as its earliest day ("2025-05" → "2025-05-00"), good enough to check order.
-  return (date + '-00-00').slice(0, 10);
 }
 
 function crossEntryProblems(entities: readonly Entity[], knownIds: ReadonlySet<string>): PackProblem[] {
@@ -45,12 +41,12 @@ function crossEntryProblems(entities: readonly Entity[], knownIds: ReadonlySet<s
     entity.facts.forEach((f, i) => cite(`facts.${i}.sources`, f.sources));
     entity.offices?.forEach((o, i) => {
       cite(`offices.${i}.sources`, o.sources);
-      if (o.end && dateKey(o.end) < dateKey(o.start)) at(`offices.${i}.end`, `ends (${o.end}) before it starts (${o.start})`);
+      if (o.end && latestDay(o.end) < earliestDay(o.start)) at(`offices.${i}.end`, `ends (${o.end}) before it starts (${o.start})`);
       if (o.organization && !knownIds.has(o.organization))
         at(`offices.${i}.organization`, `unknown entity id "${o.organization}"`);
     });
     entity.claims?.forEach((c, i) => c.positions.forEach((p, j) => cite(`claims.${i}.positions.${j}.sources`, p.sources)));
-    if (entity.when?.end && dateKey(entity.when.end) < dateKey(entity.when.start))
+    if (entity.when?.end && latestDay(entity.when.end) < earliestDay(entity.when.start))
       at('when.end', `ends (${entity.when.end}) before it starts (${entity.when.start})`);
     entity.relations?.forEach((r, i) => {
       if (!knownIds.has(r.target)) at(`relations.${i}.target`, `unknown entity id "${r.target}"`);

@@ -20,7 +20,7 @@ export interface ContentDeps {
   clearTimeout(id: number): void;
   requestAnimationFrame(callback: () => void): number;
   /** Register a listener that is removed when the extension context goes away. */
-  listen<K extends keyof WindowEventMap>(target: EventTarget, type: K, listener: (event: WindowEventMap[K]) => void, options?: AddEventListenerOptions): void;
+  listen<K extends keyof DocumentEventMap>(target: Document, type: K, listener: (event: DocumentEventMap[K]) => void, options?: AddEventListenerOptions): void;
   notify(notice: PageStateNotice): void;
 }
 

@@ -1,21 +1,15 @@
 /** Small wording helpers shared by the card and the popup, so both describe an entity the same way. */
 import type { Entity, Office } from '../kb/schema';
 import { TYPE_LABELS } from '../kb/knowledge-base';
+import { within } from '../kb/partial-dates';
 
 export function typeLabel(entity: Pick<Entity, 'type'>): string {
   return TYPE_LABELS[entity.type].one;
 }
 
-function dateKey(date: string): string {
-  return (date + '-00-00').slice(0, 10);
-}
-
 /** The offices a person held on a day (ISO date), most relevant first as the pack orders them. */
 export function officesOn(entity: Entity, isoDay: string): Office[] {
-  const day = isoDay.slice(0, 10);
-  return (entity.offices ?? []).filter(
-    (o) => dateKey(o.start) <= day && (o.end == null || day <= (o.end + '-99-99').slice(0, 10)),
-  );
+  return (entity.offices ?? []).filter((o) => within(isoDay, o.start, o.end));
 }
 
 /** One line saying what the entity is: a person's role (on a date, if given), else the summary's first sentence. */
@@ -24,8 +18,21 @@ export function oneLine(entity: Entity, isoDay?: string): string {
     const held = officesOn(entity, isoDay ?? new Date().toISOString());
     if (held.length) return held[0].role;
   }
-  const firstSentence = /^(.+?[.!?])(\s|$)/.exec(entity.summary)?.[1];
-  return firstSentence ?? entity.summary;
+  return firstSentence(entity.summary);
+}
+
+/** Abbreviations that end in a full stop without ending the sentence ("Gen. Munir", "Dr. S. Jaishankar"). */
+const ABBREVIATIONS = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'St', 'Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Sgt', 'Prof', 'Jr', 'Sr', 'No', 'vs', 'Rev', 'Brig']);
+
+export function firstSentence(text: string): string {
+  const end = /[.!?](?=\s+["\u201c]?\p{Lu})/gu;
+  for (let match = end.exec(text); match; match = end.exec(text)) {
+    const word = /([\p{L}]+)$/u.exec(text.slice(0, match.index))?.[1] ?? '';
+    // A single capital is an initial ("S. Jaishankar", "U.S."); a known abbreviation is not an ending either.
+    if (/^\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word)) continue;
+    return text.slice(0, match.index + 1);
+  }
+  return text;
 }
 
 export function formatDate(iso: string): string {

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { findChromium } from './browser-path';
+import { findChromium } from '../../scripts/lib/find-chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {

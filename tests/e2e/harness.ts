@@ -1,108 +1,17 @@
 /**
- * The end-to-end harness: a static server on 127.0.0.1 for fixture pages, and Debian's Chromium with the built
- * extension loaded, kept off the network.
+ * The end-to-end harness: fixture pages served from 127.0.0.1 and helpers to ask the extension what it found.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import type { PageSummary } from '../../src/messaging/messages';
+import { serveDirectory, type ExtensionBrowser, type FixtureServer } from '../../scripts/lib/chromium';
+
+export { launchWithExtension, type ExtensionBrowser, type FixtureServer } from '../../scripts/lib/chromium';
 
 export const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures/articles');
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.json': 'application/json',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-};
-
-export interface FixtureServer {
-  origin: string;
-  url(path: string): string;
-  close(): Promise<void>;
-}
-
-/** Serves `dir` and any extra in-memory pages (path → HTML). */
-export async function serveFixtures(dir = FIXTURES_DIR, extra: Record<string, string> = {}): Promise<FixtureServer> {
-  const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (extra[path] !== undefined) {
-      res.writeHead(200, { 'content-type': CONTENT_TYPES['.html'] }).end(extra[path]);
-      return;
-    }
-    const file = normalize(join(dir, path));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('server did not bind');
-  const origin = `http://127.0.0.1:${address.port}`;
-  return {
-    origin,
-    url: (path) => origin + (path.startsWith('/') ? path : `/${path}`),
-    close: () => new Promise((ok) => server.close(() => ok())),
-  };
-}
-
-/** Flags that keep Chromium off every network but 127.0.0.1, and quiet in a headless container. */
-export const OFFLINE_ARGS = [
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-quic',
-  '--disable-gpu',
-  '--no-sandbox',
-];
-
-export interface ExtensionBrowser {
-  context: BrowserContext;
-  worker: Worker;
-  extensionId: string;
-  close(): Promise<void>;
-}
-
-export async function launchWithExtension(options: {
-  chromiumPath: string;
-  extensionDir: string;
-  viewport?: { width: number; height: number };
-  colorScheme?: 'light' | 'dark';
-}): Promise<ExtensionBrowser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: options.chromiumPath,
-    headless: true,
-    viewport: options.viewport ?? { width: 1280, height: 900 },
-    colorScheme: options.colorScheme ?? 'light',
-    // Playwright disables extensions by default; this build must load.
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`, ...OFFLINE_ARGS],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    worker,
-    extensionId,
-    close: async () => {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+export function serveFixtures(extra: Record<string, string> = {}): Promise<FixtureServer> {
+  return serveDirectory(FIXTURES_DIR, extra);
 }
 
 /**

@@ -13,7 +13,8 @@ export interface EntityCardProps {
   publishedAt?: string | null;
 }
 
-const MAX_FACTS = 4;
+/** A card is a glance, not an article: the summary and the three facts the pack lists first. */
+const MAX_FACTS = 3;
 
 function RoleLine({ entity, publishedAt }: { entity: Entity; publishedAt?: string | null }) {
   if (entity.type !== 'person' || !entity.offices?.length) return null;
