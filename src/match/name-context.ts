@@ -32,11 +32,14 @@ const FUNCTION_WORDS = new Set(
   October November December Mon Tue Wed Thu Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`.split(/\s+/),
 );
 
-/** Countries, demonyms and capitals that often sit before a leader's name ("Pakistan's Sharif", "Indian PM"). */
+/**
+ * Countries, demonyms and capitals that sit next to a leader's name without being part of it ("Pakistan Sharif
+ * said", "Modi Delhi visit"). Single words only: "United" or "New" next to a short name is usually the rest of
+ * another proper name ("Ravi United", "New Modi Stores").
+ */
 const PLACE_WORDS = new Set(
-  `India Indian Indians Pakistan Pakistani Pakistanis US USA America American Americans United States Kingdom UK
-  British Britain China Chinese Russia Russian Washington Delhi New Islamabad Kashmir Kashmiri Afghan Afghanistan
-  Iran Iranian Saudi Arabia Gulf Western Global Asia Asian South North East West`.split(/\s+/),
+  `India Indian Indians Pakistan Pakistani Pakistanis US USA America American Americans UK British Britain China
+  Chinese Russia Russian Washington Delhi Islamabad Kashmir Kashmiri Afghan Afghanistan Iran Iranian`.split(/\s+/),
 );
 
 const TITLE_CASE_WORD = /^\p{Lu}\p{Ll}/u;

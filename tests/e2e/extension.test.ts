@@ -19,11 +19,12 @@ import {
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
+import { seedArticleHtml } from './seed-page';
 
 const DEMO = 'demo-us-urges-restraint.html';
 
-/** The entities the demo article must yield: every one the first issue names. */
-const DEMO_ENTITIES = [
+/** The entities the demo article and the seed article must yield: every one the first issue names. */
+const SEED_ENTITIES = [
   'pahalgam',
   '2025-pahalgam-attack',
   'line-of-control',
@@ -45,7 +46,7 @@ let server: FixtureServer;
 beforeAll(async () => {
   browser = await launchWithExtension({ chromiumPath: inject('chromiumPath'), extensionDir: inject('extensionDir') });
   await browser.context.addInitScript({ content: MUTATION_RECORDER });
-  server = await serveFixtures();
+  server = await serveFixtures({ '/seed.html': seedArticleHtml() });
 });
 
 afterAll(async () => {
@@ -104,7 +105,7 @@ describe('on the demo article', () => {
     expect(summary.title).toContain('Rubio urges India and Pakistan');
     expect(summary.publishedAt).toBe('2025-05-01T08:30:00+05:30');
     expect(summary.status).toBe('ready');
-    expect(summary.mentions.map((m) => m.id)).toEqual(expect.arrayContaining(DEMO_ENTITIES));
+    expect(summary.mentions.map((m) => m.id)).toEqual(expect.arrayContaining(SEED_ENTITIES));
     for (const mention of summary.mentions) {
       expect(mention).toEqual({ id: expect.any(String), name: expect.any(String), type: expect.any(String), count: expect.any(Number), surfaces: expect.any(Array) });
       expect(mention.count).toBeGreaterThan(0);
@@ -200,6 +201,16 @@ describe('on the demo article', () => {
     expect(rubio.text).toContain(`×${countsOf(summary)['marco-rubio']}`);
     expect(await popup.locator('header.page h1').textContent()).toContain('Rubio urges');
     await popup.close();
+  });
+});
+
+describe('the seed article, served as a page', () => {
+  it('yields every entity the product was conceived to explain', async () => {
+    const page = await open('/seed.html');
+    const summary = await readySummary(browser, page);
+    expect(summary.mentions.map((m) => m.id).sort()).toEqual(expect.arrayContaining([...SEED_ENTITIES].sort()));
+    expect((await readMutations(page)).foreign).toEqual([]);
+    await page.close();
   });
 });
 

@@ -142,6 +142,13 @@ describe('context', () => {
     expect(found(DOMAIN, 'The tycoon Lalit Modi was not there.')).not.toContain('narendra-modi:Modi');
   });
 
+  it('drops a short place name that is the start of another proper name', () => {
+    const aliases = [...TEST_ALIASES, { entityId: 'ravi-river', entityType: 'place', text: 'Ravi', caseInsensitive: false, context: 'domain' as const }];
+    const result = scanPage(compileMatcher(aliases), [DOMAIN, 'Ravi United won 2–1.', 'The Ravi flows past Lahore.']);
+    expect(result.mentions.map((m) => m.entityId)).not.toContain('ravi-river');
+    expect(result.decisions.find((d) => d.surface === 'Ravi')?.reason).toBe('part of another name: "Ravi United"');
+  });
+
   it('does not link the word sindoor or a bare Sindoor without the operation on the page', () => {
     expect(found(DOMAIN, 'She wore sindoor. Sindoor Khela is a ritual.')).not.toContainEqual(expect.stringContaining('operation-sindoor'));
   });
