@@ -42,11 +42,13 @@ const SEED_ENTITIES = [
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
+/** Pages made at test time, served beside the fixtures (read at request time). */
+const extraPages: Record<string, string> = {};
 
 beforeAll(async () => {
   browser = await launchWithExtension({ chromiumPath: inject('chromiumPath'), extensionDir: inject('extensionDir') });
   await browser.context.addInitScript({ content: MUTATION_RECORDER });
-  server = await serveFixtures({ '/seed.html': seedArticleHtml() });
+  server = await serveFixtures(extraPages);
 });
 
 afterAll(async () => {
@@ -206,6 +208,7 @@ describe('on the demo article', () => {
 
 describe('the seed article, served as a page', () => {
   it('yields every entity the product was conceived to explain', async () => {
+    extraPages['/seed.html'] = seedArticleHtml();
     const page = await open('/seed.html');
     const summary = await readySummary(browser, page);
     expect(summary.mentions.map((m) => m.id).sort()).toEqual(expect.arrayContaining([...SEED_ENTITIES].sort()));
