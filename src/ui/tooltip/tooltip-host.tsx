@@ -2,7 +2,7 @@
  * The one element Backstory adds to a page: `<backstory-ui>`, created when the first card opens. Its shadow root
  * holds the card, so page styles cannot restyle it and it cannot restyle the page.
  */
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { Entity } from '../../kb/schema';
 import { EntityCard } from '../card/EntityCard';
@@ -13,6 +13,8 @@ export const HOST_TAG = 'backstory-ui';
 /** Gap between the mention's line and the card, and the card's margin from the viewport edges, in CSS px. */
 const CARD_GAP_PX = 6;
 const VIEWPORT_PADDING_PX = 8;
+/** Below this the card would show too little to be worth opening; it overlaps the edge instead. */
+const MIN_CARD_HEIGHT_PX = 160;
 
 export interface CardRequest {
   entity: Entity;
@@ -59,13 +61,25 @@ export class TooltipHost {
   show(request: CardRequest): void {
     const container = this.ensureHost();
     render(<EntityCard entity={request.entity} count={request.count} publishedAt={request.publishedAt} />, container);
+    container.style.maxHeight = '';
     container.hidden = false;
     // The anchor is the line under the pointer, a snapshot: the hover controller closes the card on scroll.
     const anchor = { getBoundingClientRect: () => request.anchor };
     void computePosition(anchor, container, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [offset(CARD_GAP_PX), flip({ padding: VIEWPORT_PADDING_PX }), shift({ padding: VIEWPORT_PADDING_PX })],
+      middleware: [
+        offset(CARD_GAP_PX),
+        flip({ padding: VIEWPORT_PADDING_PX }),
+        shift({ padding: VIEWPORT_PADDING_PX }),
+        // Where neither side has room for the whole card, it takes the room there is and scrolls inside.
+        size({
+          padding: VIEWPORT_PADDING_PX,
+          apply: ({ availableHeight }) => {
+            container.style.maxHeight = `${Math.max(MIN_CARD_HEIGHT_PX, Math.floor(availableHeight))}px`;
+          },
+        }),
+      ],
     }).then(({ x, y }) => {
       container.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
     });
