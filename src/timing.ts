@@ -26,3 +26,10 @@ export const RESCAN_DEBOUNCE_MS = 400;
  * clock, an animation), the reader still gets the highlights.
  */
 export const RESCAN_MAX_WAIT_MS = 2000;
+
+/**
+ * Size budget of the built content script, which every page the reader opens has to parse. It carries the engine,
+ * the card and Preact, not the knowledge base (that stays in the background and is sent as a compact match index).
+ * About 60 kB today; the budget leaves room for the card to grow without letting the knowledge base slip back in.
+ */
+export const CONTENT_SCRIPT_BUDGET_BYTES = 100_000;

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { aliasSpecs, bundledKnowledgeBase } from '../../src/kb/knowledge-base';
-import { compileMatcher } from '../../src/match/matcher';
-import { isSummaryRequest } from '../../src/messaging/messages';
+import type { MatchIndex } from '../../src/kb/match-index';
+import type { Entity } from '../../src/kb/schema';
+import { ENTITY_REQUEST, isSummaryRequest, MATCH_INDEX_REQUEST } from '../../src/messaging/messages';
 import { ContentController } from '../../src/page/content-controller';
 import './highlight.css';
 
@@ -10,11 +10,10 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const kb = bundledKnowledgeBase();
     const controller = new ContentController({
       doc: document,
-      kb,
-      matcher: compileMatcher(aliasSpecs(kb)),
+      loadIndex: () => browser.runtime.sendMessage({ type: MATCH_INDEX_REQUEST }) as Promise<MatchIndex>,
+      loadEntity: (id) => browser.runtime.sendMessage({ type: ENTITY_REQUEST, id }) as Promise<Entity | null>,
       setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
       clearTimeout: (id) => clearTimeout(id),
       requestAnimationFrame: (callback) => ctx.requestAnimationFrame(callback),
@@ -27,6 +26,6 @@ export default defineContentScript({
       browser.runtime.onMessage.removeListener(onMessage);
       controller.stop();
     });
-    controller.start();
+    void controller.start();
   },
 });

@@ -26,3 +26,12 @@ export const RELATION_TYPES = [
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
+/** How the UI names each type, alone and in groups. */
+export const TYPE_LABELS: Record<EntityType, { one: string; many: string }> = {
+  person: { one: 'Person', many: 'People' },
+  place: { one: 'Place', many: 'Places' },
+  organization: { one: 'Organisation', many: 'Organisations' },
+  event: { one: 'Event', many: 'Events' },
+  agreement: { one: 'Agreement', many: 'Agreements' },
+  concept: { one: 'Concept', many: 'Concepts' },
+};

@@ -5,6 +5,10 @@
 
 export const SUMMARY_REQUEST = 'backstory:summary' as const;
 export const PAGE_STATE_NOTICE = 'backstory:page-state' as const;
+/** Content → background: the names to look for (answered with a `MatchIndex`). */
+export const MATCH_INDEX_REQUEST = 'backstory:match-index' as const;
+/** Content → background: one entity's full card data (answered with an `Entity`, or null). */
+export const ENTITY_REQUEST = 'backstory:entity' as const;
 
 export interface SummaryRequest {
   type: typeof SUMMARY_REQUEST;
@@ -46,4 +50,21 @@ export function isSummaryRequest(message: unknown): message is SummaryRequest {
 
 export function isPageStateNotice(message: unknown): message is PageStateNotice {
   return hasType(message, PAGE_STATE_NOTICE) && typeof (message as PageStateNotice).entityCount === 'number';
+}
+
+export interface MatchIndexRequest {
+  type: typeof MATCH_INDEX_REQUEST;
+}
+
+export interface EntityRequest {
+  type: typeof ENTITY_REQUEST;
+  id: string;
+}
+
+export function isMatchIndexRequest(message: unknown): message is MatchIndexRequest {
+  return hasType(message, MATCH_INDEX_REQUEST);
+}
+
+export function isEntityRequest(message: unknown): message is EntityRequest {
+  return hasType(message, ENTITY_REQUEST) && typeof (message as EntityRequest).id === 'string';
 }

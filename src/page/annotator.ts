@@ -2,7 +2,7 @@
  * One page's annotations: collect the readable text, run the engine, turn mentions into live Ranges, paint them,
  * and answer what the page mentions. Reads the page; never writes to it.
  */
-import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { EntityHeader } from '../kb/match-index';
 import type { Matcher } from '../match/matcher';
 import { scanPage } from '../match/scan-page';
 import type { MentionSummary, PageSummary } from '../messaging/messages';
@@ -24,7 +24,7 @@ export class PageAnnotator {
 
   constructor(
     private readonly doc: Document,
-    private readonly kb: KnowledgeBase,
+    private readonly entities: ReadonlyMap<string, EntityHeader>,
     private readonly matcher: Matcher,
   ) {}
 
@@ -36,7 +36,7 @@ export class PageAnnotator {
     const blocks = root ? collectTextBlocks(root) : [];
     const { mentions } = scanPage(this.matcher, blocks.map((b) => b.text));
     this.mentions = mentions
-      .filter((m) => this.kb.entities.has(m.entityId))
+      .filter((m) => this.entities.has(m.entityId))
       .map((m) => ({ entityId: m.entityId, surface: m.surface, range: blockRange(blocks[m.block], m.start, m.end) }));
     this.index = new MentionIndex(this.mentions.map((m) => m.range));
     paintMentions(this.mentions.map((m) => m.range));
@@ -56,7 +56,7 @@ export class PageAnnotator {
   summary(): PageSummary {
     const byEntity = new Map<string, MentionSummary>();
     for (const mention of this.mentions) {
-      const entity = this.kb.entities.get(mention.entityId)!;
+      const entity = this.entities.get(mention.entityId)!;
       let entry = byEntity.get(entity.id);
       if (!entry) {
         entry = { id: entity.id, name: entity.name, type: entity.type, count: 0, surfaces: [] };

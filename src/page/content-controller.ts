@@ -1,21 +1,26 @@
 /**
- * Wires one page together: the annotator, hover intent and the card, rescans when the page changes, and reports
- * the page's state. Browser APIs come in through `ContentDeps`, so the entrypoint stays a few lines of wiring.
+ * Wires one page together: loads the names to look for, runs the annotator, hover intent and the card, rescans
+ * when the page changes, and reports the page's state. Browser APIs come in through `ContentDeps`, so the
+ * entrypoint stays a few lines of wiring.
  */
-import type { KnowledgeBase } from '../kb/knowledge-base';
-import type { Matcher } from '../match/matcher';
+import type { MatchIndex } from '../kb/match-index';
+import type { Entity } from '../kb/schema';
+import { compileMatcher } from '../match/matcher';
 import type { PageStateNotice, PageSummary } from '../messaging/messages';
 import { PAGE_STATE_NOTICE } from '../messaging/messages';
 import { RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS } from '../timing';
 import { HOST_TAG, TooltipHost } from '../ui/tooltip/tooltip-host';
 import { PageAnnotator, type PageMention } from './annotator';
+import { readPublishedAt } from './article-metadata';
 import { paintActive } from './highlights';
-import { HoverIntent } from './hover-intent';
+import { HoverIntent, type HoverTarget } from './hover-intent';
 
 export interface ContentDeps {
   doc: Document;
-  kb: KnowledgeBase;
-  matcher: Matcher;
+  /** The names to look for (from the background, which holds the knowledge base). */
+  loadIndex(): Promise<MatchIndex>;
+  /** One entity's full card data. */
+  loadEntity(id: string): Promise<Entity | null>;
   setTimeout(callback: () => void, ms: number): number;
   clearTimeout(id: number): void;
   requestAnimationFrame(callback: () => void): number;
@@ -29,37 +34,28 @@ function isOwnNode(node: Node): boolean {
 }
 
 export class ContentController {
-  private readonly annotator: PageAnnotator;
+  private annotator: PageAnnotator | null = null;
   private readonly tooltip: TooltipHost;
   private readonly hover: HoverIntent<PageMention>;
+  private readonly entityCache = new Map<string, Promise<Entity | null>>();
   private observer: MutationObserver | null = null;
   private rescanTimer: number | null = null;
   private firstChangeAt: number | null = null;
   private pointerFrame: number | null = null;
   private lastPointer: { x: number; y: number } | null = null;
   private notified = false;
+  private stopped = false;
 
   constructor(private readonly deps: ContentDeps) {
-    this.annotator = new PageAnnotator(deps.doc, deps.kb, deps.matcher);
     this.tooltip = new TooltipHost(deps.doc, (inside) => this.hover.pointerInsideCard(inside));
     this.hover = new HoverIntent<PageMention>({
       hitTest: (x, y) => {
-        const hit = this.annotator.mentionAt(x, y);
+        const hit = this.annotator?.mentionAt(x, y);
         if (!hit) return null;
         const { range } = hit.mention;
         return { key: `${hit.mention.entityId}@${range.startOffset}:${hit.lineRect.top}`, value: hit.mention, anchor: hit.lineRect };
       },
-      open: (target) => {
-        const entity = deps.kb.entities.get(target.value.entityId);
-        if (!entity) return;
-        paintActive(target.value.range);
-        this.tooltip.show({
-          entity,
-          count: this.annotator.countOf(entity.id),
-          publishedAt: this.annotator.summary().publishedAt,
-          anchor: target.anchor,
-        });
-      },
+      open: (target) => void this.openCard(target),
       close: () => {
         paintActive(null);
         this.tooltip.hide();
@@ -69,8 +65,11 @@ export class ContentController {
     });
   }
 
-  start(): void {
+  async start(): Promise<void> {
     const { doc, listen } = this.deps;
+    const index = await this.deps.loadIndex();
+    if (this.stopped) return;
+    this.annotator = new PageAnnotator(doc, new Map(index.entities.map((e) => [e.id, e])), compileMatcher(index.aliases));
     this.rescan();
     listen(doc, 'pointermove', (event) => this.onPointerMove(event), { passive: true });
     listen(doc, 'keydown', (event) => {
@@ -85,15 +84,29 @@ export class ContentController {
   }
 
   summary(): PageSummary {
-    return this.annotator.summary();
+    if (this.annotator) return this.annotator.summary();
+    const { doc } = this.deps;
+    return { url: doc.location?.href ?? '', title: doc.title, publishedAt: readPublishedAt(doc), status: 'scanning', mentions: [] };
   }
 
   stop(): void {
+    this.stopped = true;
     this.observer?.disconnect();
     if (this.rescanTimer !== null) this.deps.clearTimeout(this.rescanTimer);
     this.hover.dismiss();
     this.tooltip.dispose();
-    this.annotator.dispose();
+    this.annotator?.dispose();
+  }
+
+  private async openCard(target: HoverTarget<PageMention>): Promise<void> {
+    const id = target.value.entityId;
+    let entity = this.entityCache.get(id);
+    if (!entity) this.entityCache.set(id, (entity = this.deps.loadEntity(id).catch(() => null)));
+    const data = await entity;
+    // The pointer may have moved on while the card data was on its way.
+    if (!data || this.hover.openTargetKey !== target.key || !this.annotator) return;
+    paintActive(target.value.range);
+    this.tooltip.show({ entity: data, count: this.annotator.countOf(id), publishedAt: this.annotator.summary().publishedAt, anchor: target.anchor });
   }
 
   private isOwnRecord(record: MutationRecord): boolean {
@@ -125,6 +138,7 @@ export class ContentController {
   }
 
   private rescan(): void {
+    if (!this.annotator) return;
     const changed = this.annotator.scan();
     if (!changed && this.notified) return;
     this.notified = true;

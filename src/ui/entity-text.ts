@@ -1,6 +1,6 @@
 /** Small wording helpers shared by the card and the popup, so both describe an entity the same way. */
 import type { Entity, Office } from '../kb/schema';
-import { TYPE_LABELS } from '../kb/knowledge-base';
+import { TYPE_LABELS } from '../kb/entity-types';
 import { within } from '../kb/partial-dates';
 
 export function typeLabel(entity: Pick<Entity, 'type'>): string {

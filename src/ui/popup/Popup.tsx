@@ -2,8 +2,9 @@
  * The toolbar popup: what the active page mentions, grouped by type, with counts and one line each.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { TYPE_LABELS, type KnowledgeBase } from '../../kb/knowledge-base';
-import { ENTITY_TYPES } from '../../kb/entity-types';
+import { ENTITY_TYPES, TYPE_LABELS } from '../../kb/entity-types';
+import type { KnowledgeBase } from '../../kb/knowledge-base';
+
 import type { MentionSummary, PageSummary } from '../../messaging/messages';
 import { formatDate, oneLine } from '../entity-text';
 
