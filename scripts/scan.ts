@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
-import { aliasSpecs, bundledKnowledgeBase } from '../src/kb/knowledge-base';
+import { bundledKnowledgeBase } from '../src/kb/knowledge-base';
+import { aliasSpecs } from '../src/kb/match-index';
 import { compileMatcher } from '../src/match/matcher';
 import { scanPage } from '../src/match/scan-page';
 import { collectTextBlocks } from '../src/page/text-blocks';

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aliasSpecs, buildKnowledgeBase } from '../../src/kb/knowledge-base';
+import { buildKnowledgeBase } from '../../src/kb/knowledge-base';
+import { aliasSpecs } from '../../src/kb/match-index';
 import { bundledPacks } from '../../src/kb/packs';
 import { formatProblems, validatePack } from '../../src/kb/validate';
 import { compileMatcher } from '../../src/match/matcher';
+import { normalizeAlias } from '../../src/match/normalize';
+import type { AliasSpec } from '../../src/match/types';
 
 describe('bundled packs', () => {
   it('are there', () => {
@@ -33,14 +36,23 @@ describe('the first pack', () => {
     expect(kb.entities.get(id)?.summary.length).toBeGreaterThan(20);
   });
 
-  it('gives no two entities the same plain alias', () => {
-    const owners = new Map<string, Set<string>>();
+  it('never lets two entities share a name form unless every one of them marks it as needing context', () => {
+    const owners = new Map<string, AliasSpec[]>();
     for (const spec of aliasSpecs(kb)) {
-      if (spec.context !== null) continue;
-      const key = spec.text.toLowerCase();
-      owners.set(key, (owners.get(key) ?? new Set()).add(spec.entityId));
+      const key = normalizeAlias(spec.text).toLowerCase();
+      owners.set(key, [...(owners.get(key) ?? []), spec]);
     }
-    const clashes = [...owners].filter(([, ids]) => ids.size > 1).map(([alias, ids]) => `${alias}: ${[...ids].join(', ')}`);
+    const clashes = [...owners]
+      .filter(([, specs]) => new Set(specs.map((s) => s.entityId)).size > 1 && specs.some((s) => s.context === null))
+      .map(([alias, specs]) => `${alias}: ${specs.map((s) => `${s.entityId}${s.context ? ` (${s.context})` : ''}`).join(', ')}`);
     expect(clashes).toEqual([]);
+  });
+
+  it('marks short all-capital acronyms that mean other things elsewhere as needing context', () => {
+    // Acronyms of three letters or fewer are reused across fields (LoC: lines of code, letter of credit…).
+    const bare = aliasSpecs(kb)
+      .filter((s) => /^[A-Z]{2,3}$/.test(s.text) && s.context === null)
+      .map((s) => `${s.text} (${s.entityId})`);
+    expect(bare).toEqual([]);
   });
 });
