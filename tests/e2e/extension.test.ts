@@ -156,6 +156,9 @@ describe('on the demo article', () => {
   it('closes the card after the pointer moves away, once the grace period is over', async () => {
     await hover(page, 'Tammy Bruce');
     await waitForCard(page, 'Tammy Bruce');
+    // The card says what she was on the article's date (read from the page's metadata).
+    const role = await page.evaluate(() => document.querySelector('backstory-ui')!.shadowRoot!.querySelector('.role')?.textContent);
+    expect(role).toMatch(/Spokesperson.*\(at the time of this article, 1 May 2025\)/i);
     const r = await rectOfText(page, 'Tammy Bruce');
     await page.mouse.move(r.x + r.width / 2, r.y - 200);
     await page.waitForTimeout(CARD_CLOSE_GRACE_MS / 2);

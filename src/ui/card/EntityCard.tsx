@@ -15,6 +15,16 @@ export interface EntityCardProps {
 
 /** A card is a glance, not an article: the summary and the three facts the pack lists first. */
 const MAX_FACTS = 3;
+/** Contested facts are folded away; two topics are enough to signal that a subject is disputed. */
+const MAX_CLAIMS = 2;
+/** Links to the sources of what the card shows, first cited first. */
+const MAX_SOURCES = 3;
+
+function citedSources(entity: Entity): Entity['sources'] {
+  const shown = entity.facts.slice(0, MAX_FACTS).flatMap((f) => f.sources);
+  const ids = [...new Set(shown)].slice(0, MAX_SOURCES);
+  return ids.map((id) => entity.sources.find((s) => s.id === id)).filter((s): s is Entity['sources'][number] => !!s);
+}
 
 function RoleLine({ entity, publishedAt }: { entity: Entity; publishedAt?: string | null }) {
   if (entity.type !== 'person' || !entity.offices?.length) return null;
@@ -55,8 +65,31 @@ export function EntityCard({ entity, count, publishedAt }: EntityCardProps) {
           <li key={fact.text}>{fact.text}</li>
         ))}
       </ul>
+      {entity.claims?.slice(0, MAX_CLAIMS).map((claim) => (
+        <details class="claim" key={claim.topic}>
+          <summary>Disputed: {claim.topic}</summary>
+          <ul>
+            {claim.positions.map((p) => (
+              <li key={p.claimant}>
+                <strong>{p.claimant}:</strong> {p.claim}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
       <footer class="muted">
-        {count === 1 ? 'Mentioned once on this page' : `Mentioned ${count} times on this page`}
+        <p>{count === 1 ? 'Mentioned once on this page' : `Mentioned ${count} times on this page`}</p>
+        <p class="sources">
+          Sources:{' '}
+          {citedSources(entity).map((source, i) => (
+            <span key={source.id}>
+              {i > 0 ? ', ' : ''}
+              <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.title}>
+                {source.publisher}
+              </a>
+            </span>
+          ))}
+        </p>
       </footer>
     </article>
   );
