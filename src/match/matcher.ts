@@ -1,31 +1,45 @@
 /**
- * The compiled matcher: every alias of every pack in one character trie over the canonical, lower-cased form,
- * walked from each word start of a text. Letter case is checked after a hit, against the alias's own rule, so one
- * walk serves case-sensitive acronyms ("LoC") and case-insensitive phrases alike.
+ * The compiled matcher: every alias of every pack folded to its canonical lower-case form and compiled into one
+ * Aho–Corasick automaton, so a block of text is scanned in one pass whatever the size of the knowledge base.
+ * A hit must start and end at word boundaries; then letter case is checked against the alias's own rule, so one
+ * pass serves case-sensitive acronyms ("LoC") and case-insensitive phrases alike.
  */
-import { isWordChar, normalizeAlias, normalizeForMatching, type NormalizedText } from './normalize';
+import { buildAutomaton } from './automaton';
+import { ASCII_FOLD, foldCodePoint, isWordCode } from './fold';
+import { isWordChar, normalizeAlias, normalizeForMatching } from './normalize';
 import type { AliasSpec, Candidate } from './types';
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  /** Aliases ending here, with their canonical (case-kept) text for the case check. */
-  terminals: Array<{ spec: AliasSpec; canonical: string; upper: string | null }>;
+interface Terminal {
+  spec: AliasSpec;
+  canonical: string;
+  upper: string | null;
+  /** `[spec]`, built once: the answer for the common case of one alias per pattern. */
+  alone: readonly AliasSpec[];
 }
 
-function newNode(): TrieNode {
-  return { next: new Map(), terminals: [] };
+/** One folded pattern and every alias (of any entity) that folds to it. */
+interface Pattern {
+  terminals: Terminal[];
 }
 
+const SPACE = 0x20;
+const HARD_BREAK_CODE = 0x2029;
+
+const NONE: readonly AliasSpec[] = [];
 const CONTEXT_STRICTNESS = { none: 0, domain: 1, entity: 2 } as const;
 
 /**
- * The aliases at a trie node that accept this exact text, one per entity: when an entity has several forms that
+ * The aliases of a pattern that accept this exact text, one per entity: when an entity has several forms that
  * fold together ("Line of Control", "line of control"), the least demanding form that accepts the text decides.
  */
-function acceptedAliases(node: TrieNode, slice: string): AliasSpec[] {
+function acceptedAliases(pattern: Pattern, canonicalSlice: string): readonly AliasSpec[] {
+  if (pattern.terminals.length === 1) {
+    const t = pattern.terminals[0];
+    return t.spec.caseInsensitive || canonicalSlice === t.canonical || canonicalSlice === t.upper ? t.alone : NONE;
+  }
   const byEntity = new Map<string, AliasSpec>();
-  for (const t of node.terminals) {
-    if (!(t.spec.caseInsensitive || slice === t.canonical || slice === t.upper)) continue;
+  for (const t of pattern.terminals) {
+    if (!(t.spec.caseInsensitive || canonicalSlice === t.canonical || canonicalSlice === t.upper)) continue;
     const held = byEntity.get(t.spec.entityId);
     if (!held || CONTEXT_STRICTNESS[t.spec.context ?? 'none'] < CONTEXT_STRICTNESS[held.context ?? 'none']) {
       byEntity.set(t.spec.entityId, t.spec);
@@ -34,49 +48,154 @@ function acceptedAliases(node: TrieNode, slice: string): AliasSpec[] {
   return [...byEntity.values()];
 }
 
+/** Text that canonicalises to itself: printable ASCII without backticks, single spaces only. */
+function isPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x60 || (c === 0x20 && text.charCodeAt(i + 1) === 0x20)) return false;
+  }
+  return true;
+}
+
 export interface Matcher {
   readonly aliasCount: number;
-  /** Every alias match in one block of text, overlaps included, ordered by start. */
+  /** Bytes held by the compiled automaton's tables. */
+  readonly byteSize: number;
+  /** Every alias match in one block of text, overlaps included, ordered by end. */
   findCandidates(text: string, block: number): Candidate[];
 }
 
 export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
-  const root = newNode();
-  let aliasCount = 0;
+  const patternIndex = new Map<string, number>();
+  const patterns: Pattern[] = [];
+  const keys: string[] = [];
   for (const spec of aliases) {
     const canonical = normalizeAlias(spec.text);
     if (!canonical || !isWordChar(canonical[0]) || !isWordChar(canonical[canonical.length - 1])) {
       throw new Error(`alias "${spec.text}" of ${spec.entityId} must start and end with a letter or digit`);
     }
-    let node = root;
-    for (const char of canonical.toLowerCase()) {
-      let child = node.next.get(char);
-      if (!child) node.next.set(char, (child = newNode()));
-      node = child;
+    const key = normalizeForMatching(canonical).folded;
+    let index = patternIndex.get(key);
+    if (index === undefined) {
+      patternIndex.set(key, (index = patterns.length));
+      patterns.push({ terminals: [] });
+      keys.push(key);
     }
     // A name typed in capitals ("PAHALGAM —", "OPERATION SINDOOR") is still the name; an acronym already is.
     const upper = /\p{Ll}/u.test(canonical) ? canonical.toUpperCase() : null;
-    node.terminals.push({ spec, canonical, upper });
-    aliasCount++;
+    patterns[index].terminals.push({ spec, canonical, upper, alone: [spec] });
+  }
+  const automaton = buildAutomaton(keys);
+  const { symbolOf, alphabetSize, delta, outputStart, outputs, patternLength } = automaton;
+
+  /** The first folded unit of the code point starting at `at` that is not invisible, or -1 at the end. */
+  function nextFolded(text: string, at: number): number {
+    while (at < text.length) {
+      const unit = text.charCodeAt(at);
+      if (unit < 0x80) return ASCII_FOLD[unit];
+      const codePoint = text.codePointAt(at)!;
+      const folded = foldCodePoint(codePoint);
+      if (folded.length) return folded[0];
+      at += codePoint > 0xffff ? 2 : 1;
+    }
+    return -1;
+  }
+
+  /** The last folded unit of the code point ending at `at` that is not invisible, or -1 at the start. */
+  function previousFolded(text: string, at: number): number {
+    while (at > 0) {
+      const unit = text.charCodeAt(at - 1);
+      if (unit < 0x80) return ASCII_FOLD[unit];
+      const width = at >= 2 && unit >= 0xdc00 && unit <= 0xdfff ? 2 : 1;
+      const folded = foldCodePoint(text.codePointAt(at - width)!);
+      if (folded.length) return folded[folded.length - 1];
+      at -= width;
+    }
+    return -1;
+  }
+
+  /**
+   * Where, in the original text, the folded match of `length` units that ends at `end` starts; -1 when it would
+   * start inside a character (one that folds to several, like a ligature). Whitespace runs count as one space.
+   */
+  function matchStart(text: string, end: number, length: number): number {
+    let need = length;
+    let at = end;
+    let countedSpace = false;
+    while (need > 0 && at > 0) {
+      const unit = text.charCodeAt(at - 1);
+      let width = 1;
+      let units = 1;
+      let isSpace: boolean;
+      if (unit < 0x80) {
+        isSpace = ASCII_FOLD[unit] === SPACE;
+      } else {
+        if (at >= 2 && unit >= 0xdc00 && unit <= 0xdfff) width = 2;
+        const folded = foldCodePoint(text.codePointAt(at - width)!);
+        units = folded.length;
+        isSpace = units === 1 && folded[0] === SPACE;
+      }
+      at -= width;
+      if (isSpace && countedSpace) continue; // part of a run already counted as one space
+      countedSpace = isSpace;
+      need -= units;
+    }
+    return need === 0 ? at : -1;
+  }
+
+  /** Every pattern in `matchState`, which the scan reached at original offset `end`, that is a whole-word match. */
+  function emit(found: Candidate[], original: string, block: number, matchState: number, end: number): void {
+    const after = nextFolded(original, end);
+    if (after >= 0 && isWordCode(after)) return;
+    for (let o = outputStart[matchState]; o < outputStart[matchState + 1]; o++) {
+      const p = outputs[o];
+      const from = matchStart(original, end, patternLength[p]);
+      if (from < 0) continue;
+      const before = previousFolded(original, from);
+      if (before >= 0 && isWordCode(before)) continue;
+      const slice = original.slice(from, end);
+      // Most page text is already canonical (same length as the fold, no curly quotes or odd spaces).
+      const canonicalSlice = end - from === patternLength[p] && isPlain(slice) ? slice : normalizeForMatching(slice).text;
+      const accepted = acceptedAliases(patterns[p], canonicalSlice);
+      if (accepted.length) found.push({ block, start: from, end, aliases: accepted });
+    }
   }
 
   function findCandidates(original: string, block: number): Candidate[] {
-    const norm: NormalizedText = normalizeForMatching(original);
-    const { text, folded, starts, ends } = norm;
     const found: Candidate[] = [];
-    for (let i = 0; i < folded.length; i++) {
-      if (!isWordChar(folded[i]) || isWordChar(folded[i - 1])) continue;
-      let node: TrieNode | undefined = root;
-      for (let j = i; j < folded.length && node; j++) {
-        node = node.next.get(folded[j]);
-        if (!node || node.terminals.length === 0 || isWordChar(folded[j + 1])) continue;
-        const slice = text.slice(i, j + 1);
-        const accepted = acceptedAliases(node, slice);
-        if (accepted.length) found.push({ block, start: starts[i], end: ends[j], aliases: accepted });
+    const length = original.length;
+    let state = 0;
+    let lastWasSpace = true;
+    for (let i = 0; i < length; i++) {
+      const unit = original.charCodeAt(i);
+      if (unit < 0x80) {
+        // The hot path: one table lookup to fold, one to step the automaton.
+        const code = ASCII_FOLD[unit];
+        if (code === SPACE) {
+          if (lastWasSpace) continue; // a run of whitespace folds to one space
+          lastWasSpace = true;
+        } else lastWasSpace = false;
+        state = delta[state * alphabetSize + symbolOf[code]];
+        if (outputStart[state] !== outputStart[state + 1]) emit(found, original, block, state, i + 1);
+        continue;
       }
+      // Any other character folds to zero or more units (diacritics dropped, ligatures split, spaces unified).
+      const codePoint = original.codePointAt(i)!;
+      const end = i + (codePoint > 0xffff ? 2 : 1);
+      const folded = foldCodePoint(codePoint);
+      for (let f = 0; f < folded.length; f++) {
+        const code = folded[f];
+        if (code === SPACE) {
+          if (lastWasSpace) continue;
+          lastWasSpace = true;
+        } else lastWasSpace = code === HARD_BREAK_CODE;
+        state = delta[state * alphabetSize + symbolOf[code]];
+        if (f === folded.length - 1 && outputStart[state] !== outputStart[state + 1]) emit(found, original, block, state, end);
+      }
+      i = end - 1;
     }
     return found;
   }
 
-  return { aliasCount, findCandidates };
+  return { aliasCount: aliases.length, byteSize: automaton.byteSize, findCandidates };
 }

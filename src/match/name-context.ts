@@ -43,6 +43,8 @@ const PLACE_WORDS = new Set(
 );
 
 const TITLE_CASE_WORD = /^\p{Lu}\p{Ll}/u;
+/** Longer than this, a block is read as prose rather than a headline. */
+const MAX_HEADLINE_CHARS = 240;
 const WORD_BEFORE = /(\p{L}[\p{L}\p{M}.'\u2019-]*)[ \t\u00A0]+$/u;
 const WORD_AFTER = /^[ \t\u00A0]+(\p{L}[\p{L}\p{M}'\u2019-]*)/u;
 
@@ -58,6 +60,8 @@ function isNameLikeNeighbour(word: string | undefined): word is string {
  * neighbour says nothing there.
  */
 export function looksLikeTitleCase(text: string): boolean {
+  // Headlines, kickers and subheads are short; a long block is prose, whatever its capitals.
+  if (text.length > MAX_HEADLINE_CHARS) return false;
   const words = text.match(/\p{L}{4,}/gu) ?? [];
   if (words.length < 3 || words.length > 24) return false;
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;

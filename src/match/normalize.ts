@@ -30,7 +30,7 @@ const SPACE = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
 const COMBINING_MARK = /\p{M}/u;
 
 /** The canonical form of one code point (may be empty, or several characters for ligatures). */
-function canonicalChar(char: string): string {
+export function canonicalChar(char: string): string {
   const code = char.charCodeAt(0);
   if (code < 0x80) {
     if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return ' ';
@@ -50,7 +50,7 @@ function canonicalChar(char: string): string {
   return out;
 }
 
-function lowerSameLength(char: string): string {
+export function lowerSameLength(char: string): string {
   const lower = char.toLowerCase();
   return lower.length === char.length ? lower : char;
 }

@@ -45,11 +45,16 @@ export function scanPage(matcher: Matcher, blocks: readonly string[]): PageScan 
   const inDomain = namedInFull.size >= DOMAIN_MIN_ENTITIES;
 
   // Short names that the page also uses for someone or something else ("Tariq Dar" makes every "Dar" unsafe).
-  const headingLike = blocks.map(looksLikeTitleCase);
+  const headingLike = new Map<number, boolean>();
+  const isHeadingLike = (block: number) => {
+    let known = headingLike.get(block);
+    if (known === undefined) headingLike.set(block, (known = looksLikeTitleCase(blocks[block])));
+    return known;
+  };
   const namesakes = new Map<string, string>();
   const adjoining = new Map<Candidate, string>();
   for (const c of claimed) {
-    if (c.aliases.every(isUnambiguous) || headingLike[c.block]) continue;
+    if (c.aliases.every(isUnambiguous) || isHeadingLike(c.block)) continue;
     const other = adjoiningName(blocks[c.block], c.start, c.end);
     if (other) {
       adjoining.set(c, other);

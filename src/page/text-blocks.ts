@@ -26,6 +26,9 @@ const SKIPPED_TAGS = new Set([
   'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'HEAD', 'TITLE', 'BACKSTORY-UI',
 ]);
 
+/** Skipped elements that render nothing: the text on either side of them reads as one ("Shehbaz <script/>Sharif"). */
+const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'BACKSTORY-UI']);
+
 /** Elements that flow inside a line; everything else starts a new block. */
 const INLINE_TAGS = new Set([
   'A', 'ABBR', 'ACRONYM', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'LABEL',
@@ -78,7 +81,10 @@ export function collectTextBlocks(root: Element, options: CollectOptions = {}): 
       const tag = element.tagName.toUpperCase();
       if (tag === 'BR') text += HARD_BREAK;
       else if (isSkipped(element, skipChrome)) {
+        // Skipped but visible (an editable span, a code sample, an image): the reader sees something between the
+        // text on either side, so no name may be matched across it.
         if (!INLINE_TAGS.has(tag)) flush();
+        else if (!INVISIBLE_TAGS.has(tag) && !element.hasAttribute('hidden')) text += HARD_BREAK;
       } else {
         if (!INLINE_TAGS.has(tag)) flush();
         descend = element.firstChild !== null;

@@ -1,0 +1,108 @@
+/**
+ * An Aho–Corasick automaton over UTF-16 code units, compiled into flat typed arrays: one table lookup per
+ * character of text, whatever the number of patterns, so a scan is linear in the text.
+ *
+ * Characters that occur in no pattern share one symbol that always leads back to the root, which keeps the
+ * transition table small (states × alphabet).
+ */
+
+export interface Automaton {
+  /** Symbol of each code unit (0 for "in no pattern"). */
+  readonly symbolOf: Uint16Array;
+  readonly alphabetSize: number;
+  /** Full transition function: `delta[state * alphabetSize + symbol]`. */
+  readonly delta: Int32Array;
+  /** Patterns that end in each state (own and inherited through failure links): `outputs[outputStart[s] .. outputStart[s + 1])`. */
+  readonly outputStart: Int32Array;
+  readonly outputs: Int32Array;
+  /** Length of each pattern, in code units. */
+  readonly patternLength: Int32Array;
+  readonly stateCount: number;
+  /** Bytes held by the typed arrays. */
+  readonly byteSize: number;
+}
+
+export function buildAutomaton(patterns: readonly string[]): Automaton {
+  // The alphabet: every code unit used by some pattern.
+  const symbolOf = new Uint16Array(65536);
+  let alphabetSize = 1;
+  for (const pattern of patterns) {
+    for (let i = 0; i < pattern.length; i++) {
+      const code = pattern.charCodeAt(i);
+      if (symbolOf[code] === 0) symbolOf[code] = alphabetSize++;
+    }
+  }
+
+  // The trie, with transitions in maps while it grows.
+  const children: Array<Map<number, number>> = [new Map()];
+  const own: number[][] = [[]];
+  patterns.forEach((pattern, index) => {
+    let state = 0;
+    for (let i = 0; i < pattern.length; i++) {
+      const symbol = symbolOf[pattern.charCodeAt(i)];
+      let next = children[state].get(symbol);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        own.push([]);
+        children[state].set(symbol, next);
+      }
+      state = next;
+    }
+    own[state].push(index);
+  });
+
+  // Breadth-first: failure links, the full transition table, and each state's outputs.
+  const stateCount = children.length;
+  const delta = new Int32Array(stateCount * alphabetSize);
+  const fail = new Int32Array(stateCount);
+  const outputsOf: number[][] = new Array(stateCount);
+  outputsOf[0] = own[0];
+  const queue: number[] = [];
+  for (let symbol = 0; symbol < alphabetSize; symbol++) {
+    const next = children[0].get(symbol);
+    if (next !== undefined) {
+      delta[symbol] = next;
+      fail[next] = 0;
+      queue.push(next);
+    }
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head];
+    outputsOf[state] = own[state].length ? [...own[state], ...outputsOf[fail[state]]] : outputsOf[fail[state]];
+    const row = state * alphabetSize;
+    const failRow = fail[state] * alphabetSize;
+    for (let symbol = 0; symbol < alphabetSize; symbol++) {
+      const next = children[state].get(symbol);
+      if (next === undefined) {
+        delta[row + symbol] = delta[failRow + symbol];
+      } else {
+        delta[row + symbol] = next;
+        fail[next] = delta[failRow + symbol];
+        queue.push(next);
+      }
+    }
+  }
+
+  const outputStart = new Int32Array(stateCount + 1);
+  let total = 0;
+  for (let s = 0; s < stateCount; s++) {
+    outputStart[s] = total;
+    total += outputsOf[s].length;
+  }
+  outputStart[stateCount] = total;
+  const outputs = new Int32Array(total);
+  for (let s = 0; s < stateCount; s++) outputs.set(outputsOf[s], outputStart[s]);
+  const patternLength = Int32Array.from(patterns, (p) => p.length);
+
+  return {
+    symbolOf,
+    alphabetSize,
+    delta,
+    outputStart,
+    outputs,
+    patternLength,
+    stateCount,
+    byteSize: symbolOf.byteLength + delta.byteLength + outputStart.byteLength + outputs.byteLength + patternLength.byteLength,
+  };
+}
