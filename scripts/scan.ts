@@ -22,7 +22,7 @@ const window = new Window({ url: 'http://localhost/' });
 window.document.write(readFileSync(file, 'utf8'));
 const blocks = collectTextBlocks(window.document.body as unknown as Element, { skipChrome: !args.includes('--all') });
 const kb = bundledKnowledgeBase();
-const result = scanPage(compileMatcher(aliasSpecs(kb)), blocks.map((b) => b.text));
+const result = scanPage(compileMatcher(aliasSpecs(kb)), blocks.map((b) => b.text), { explain: args.includes('--explain') });
 
 const counts = new Map<string, { name: string; count: number; surfaces: Set<string> }>();
 for (const m of result.mentions) {

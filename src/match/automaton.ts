@@ -10,8 +10,8 @@ export interface Automaton {
   /** Symbol of each code unit (0 for "in no pattern"). */
   readonly symbolOf: Uint16Array;
   readonly alphabetSize: number;
-  /** Full transition function: `delta[state * alphabetSize + symbol]`. */
-  readonly delta: Int32Array;
+  /** Full transition function: `delta[state * alphabetSize + symbol]` (16-bit while the states fit: half the cache). */
+  readonly delta: Uint16Array | Int32Array;
   /** Patterns that end in each state (own and inherited through failure links): `outputs[outputStart[s] .. outputStart[s + 1])`. */
   readonly outputStart: Int32Array;
   readonly outputs: Int32Array;
@@ -84,6 +84,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     }
   }
 
+  const compactDelta = stateCount <= 0xffff ? Uint16Array.from(delta) : delta;
   const outputStart = new Int32Array(stateCount + 1);
   let total = 0;
   for (let s = 0; s < stateCount; s++) {
@@ -98,11 +99,11 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   return {
     symbolOf,
     alphabetSize,
-    delta,
+    delta: compactDelta,
     outputStart,
     outputs,
     patternLength,
     stateCount,
-    byteSize: symbolOf.byteLength + delta.byteLength + outputStart.byteLength + outputs.byteLength + patternLength.byteLength,
+    byteSize: symbolOf.byteLength + compactDelta.byteLength + outputStart.byteLength + outputs.byteLength + patternLength.byteLength,
   };
 }

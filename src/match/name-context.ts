@@ -42,17 +42,53 @@ const PLACE_WORDS = new Set(
   Chinese Russia Russian Washington Delhi Islamabad Kashmir Kashmiri Afghan Afghanistan Iran Iranian`.split(/\s+/),
 );
 
-const TITLE_CASE_WORD = /^\p{Lu}\p{Ll}/u;
 /** Longer than this, a block is read as prose rather than a headline. */
 const MAX_HEADLINE_CHARS = 240;
-const WORD_BEFORE = /(\p{L}[\p{L}\p{M}.'\u2019-]*)[ \t\u00A0]+$/u;
-const WORD_AFTER = /^[ \t\u00A0]+(\p{L}[\p{L}\p{M}'\u2019-]*)/u;
+/** How far from a short name to look for the word glued to it. */
+const NEIGHBOUR_WINDOW = 40;
 
-function isNameLikeNeighbour(word: string | undefined): word is string {
-  if (!word) return false;
-  const bare = word.replace(/[.'\u2019]+$/u, '').replace(/['\u2019]s$/u, '');
-  if (!TITLE_CASE_WORD.test(bare)) return false;
-  return !TITLE_WORDS.has(bare) && !FUNCTION_WORDS.has(bare) && !PLACE_WORDS.has(bare);
+function isLetter(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return /[\p{L}\p{M}]/u.test(char);
+}
+
+/** Spaces that keep two words in one name: a plain or non-breaking space, or a tab. */
+function isNameSpace(char: string): boolean {
+  return char === ' ' || char === '\u00a0' || char === '\t';
+}
+
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(word);
+}
+
+function isNameLikeNeighbour(word: string): boolean {
+  if (!isCapitalised(word)) return false;
+  return !TITLE_WORDS.has(word) && !FUNCTION_WORDS.has(word) && !PLACE_WORDS.has(word);
+}
+
+/** The word right before `start`, separated only by name spaces; null if punctuation intervenes. */
+function wordBefore(text: string, start: number): string | null {
+  let at = start;
+  const limit = Math.max(0, start - NEIGHBOUR_WINDOW);
+  if (at === 0 || !isNameSpace(text[at - 1])) return null;
+  while (at > limit && isNameSpace(text[at - 1])) at--;
+  const end = at;
+  while (at > limit && (isLetter(text[at - 1]) || text[at - 1] === '-')) at--;
+  // "Gen. Munir", "Pakistan’s Sharif": an abbreviation or a possessive ends the previous name.
+  if (at === end) return null;
+  return text.slice(at, end);
+}
+
+/** The word right after `end`, separated only by name spaces; null after a possessive or punctuation. */
+function wordAfter(text: string, end: number): string | null {
+  let at = end;
+  const limit = Math.min(text.length, end + NEIGHBOUR_WINDOW);
+  if (at >= text.length || !isNameSpace(text[at])) return null;
+  while (at < limit && isNameSpace(text[at])) at++;
+  const start = at;
+  while (at < limit && (isLetter(text[at]) || text[at] === '-')) at++;
+  return at > start ? text.slice(start, at) : null;
 }
 
 /**
@@ -74,11 +110,9 @@ export function looksLikeTitleCase(text: string): boolean {
  */
 export function adjoiningName(blockText: string, start: number, end: number): string | null {
   const surface = blockText.slice(start, end);
-  const before = WORD_BEFORE.exec(blockText.slice(Math.max(0, start - 40), start))?.[1];
-  if (isNameLikeNeighbour(before) && !/[.'\u2019]$/u.test(before)) return `${before} ${surface}`;
-  const rest = blockText.slice(end, end + 40);
-  if (/^['\u2019]s\b/u.test(rest)) return null; // a possessive closes the name
-  const after = WORD_AFTER.exec(rest)?.[1];
-  if (isNameLikeNeighbour(after)) return `${surface} ${after}`;
+  const before = wordBefore(blockText, start);
+  if (before && isNameLikeNeighbour(before)) return `${before} ${surface}`;
+  const after = wordAfter(blockText, end);
+  if (after && isNameLikeNeighbour(after)) return `${surface} ${after}`;
   return null;
 }

@@ -1,6 +1,6 @@
 /**
  * Page-level scan: find alias matches in every block, let the longest claim the text, then judge each short or
- * ambiguous name by what the whole page says. Every decision is recorded with its reason.
+ * ambiguous name by what the whole page says. With `explain`, every decision is recorded with its reason.
  */
 import type { Matcher } from './matcher';
 import { adjoiningName, looksLikeTitleCase } from './name-context';
@@ -12,49 +12,59 @@ import type { AliasSpec, Candidate, Decision, Mention, PageScan } from './types'
  */
 export const DOMAIN_MIN_ENTITIES = 2;
 
-/** Leftmost-longest: a longer name claims its text ("Jammu and Kashmir" over "Kashmir"). */
-function claimLongest(candidates: Candidate[]): Candidate[] {
-  const sorted = [...candidates].sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
+export interface ScanOptions {
+  /** Record why each candidate was kept or dropped (`npm run scan -- --explain`). */
+  explain?: boolean;
+}
+
+function byPosition(a: Candidate, b: Candidate): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** Leftmost-longest within each block: a longer name claims its text ("Jammu and Kashmir" over "Kashmir"). */
+function claimLongest(matcher: Matcher, blocks: readonly string[]): Candidate[] {
   const claimed: Candidate[] = [];
-  let block = -1;
-  let claimedUntil = -1;
-  for (const c of sorted) {
-    if (c.block !== block) {
-      block = c.block;
-      claimedUntil = -1;
+  for (let block = 0; block < blocks.length; block++) {
+    const found = matcher.findCandidates(blocks[block], block);
+    if (found.length === 0) continue;
+    if (found.length > 1) found.sort(byPosition);
+    let claimedUntil = -1;
+    for (const c of found) {
+      if (c.start < claimedUntil) continue;
+      claimed.push(c);
+      claimedUntil = c.end;
     }
-    if (c.start < claimedUntil) continue;
-    claimed.push(c);
-    claimedUntil = c.end;
   }
   return claimed;
 }
 
-function isUnambiguous(alias: AliasSpec): boolean {
-  return alias.context === null;
+function isPlainName(c: Candidate): boolean {
+  return c.aliases.length === 1 && c.aliases[0].context === null;
 }
 
-export function scanPage(matcher: Matcher, blocks: readonly string[]): PageScan {
-  const claimed = claimLongest(blocks.flatMap((text, index) => matcher.findCandidates(text, index)));
+function contextReason(alias: AliasSpec): string {
+  if (alias.context === 'entity') return 'short name of an entity named in full on this page';
+  if (alias.context === 'domain') return 'the page is about this subject';
+  return 'named in full';
+}
+
+export function scanPage(matcher: Matcher, blocks: readonly string[], options: ScanOptions = {}): PageScan {
+  const claimed = claimLongest(matcher, blocks);
 
   // Entities named in full somewhere on the page.
   const namedInFull = new Set<string>();
-  for (const c of claimed) {
-    if (c.aliases.length === 1 && isUnambiguous(c.aliases[0])) namedInFull.add(c.aliases[0].entityId);
-  }
+  for (const c of claimed) if (isPlainName(c)) namedInFull.add(c.aliases[0].entityId);
   const inDomain = namedInFull.size >= DOMAIN_MIN_ENTITIES;
 
   // Short names that the page also uses for someone or something else ("Tariq Dar" makes every "Dar" unsafe).
   const headingLike = new Map<number, boolean>();
-  const isHeadingLike = (block: number) => {
-    let known = headingLike.get(block);
-    if (known === undefined) headingLike.set(block, (known = looksLikeTitleCase(blocks[block])));
-    return known;
-  };
   const namesakes = new Map<string, string>();
   const adjoining = new Map<Candidate, string>();
   for (const c of claimed) {
-    if (c.aliases.every(isUnambiguous) || isHeadingLike(c.block)) continue;
+    if (isPlainName(c) || c.aliases.every((a) => a.context === null)) continue;
+    let heading = headingLike.get(c.block);
+    if (heading === undefined) headingLike.set(c.block, (heading = looksLikeTitleCase(blocks[c.block])));
+    if (heading) continue;
     const other = adjoiningName(blocks[c.block], c.start, c.end);
     if (other) {
       adjoining.set(c, other);
@@ -64,56 +74,43 @@ export function scanPage(matcher: Matcher, blocks: readonly string[]): PageScan 
 
   const mentions: Mention[] = [];
   const decisions: Decision[] = [];
+  const explain = options.explain === true;
   for (const c of claimed) {
     const surface = blocks[c.block].slice(c.start, c.end);
-    const ids = c.aliases.map((a) => a.entityId);
-    const decide = (kept: string | null, reason: string) => {
-      decisions.push({ block: c.block, start: c.start, end: c.end, surface, candidates: ids, kept, reason });
-      if (kept) mentions.push({ block: c.block, start: c.start, end: c.end, entityId: kept, surface });
-    };
-
-    if (c.aliases.length === 1 && isUnambiguous(c.aliases[0])) {
-      decide(ids[0], 'named in full');
-      continue;
-    }
-    const glued = adjoining.get(c);
-    if (glued) {
-      decide(null, `part of another name: "${glued}"`);
-      continue;
-    }
-    const namesake = namesakes.get(surface.toLowerCase());
-    if (namesake) {
-      decide(null, `the page also uses "${surface}" for "${namesake}"`);
-      continue;
-    }
-    const viable = c.aliases.filter((a) => {
-      if (a.context === 'entity') return namedInFull.has(a.entityId);
-      if (a.context === 'domain') return inDomain;
-      return true;
-    });
-    if (viable.length === 0) {
-      const needsEntity = c.aliases.some((a) => a.context === 'entity');
-      decide(
-        null,
-        needsEntity && inDomain
-          ? `short name, and the page never names ${ids.join(' or ')} in full`
-          : 'the page is not about this knowledge base\u2019s subject',
-      );
-      continue;
-    }
-    // Several entities share the name: one named in full on the page wins; otherwise it stays unexplained.
-    const preferred = viable.length === 1 ? viable : viable.filter((a) => namedInFull.has(a.entityId));
-    if (preferred.length === 1) {
-      decide(preferred[0].entityId, viable.length === 1 ? contextReason(preferred[0]) : 'the one named in full on this page');
+    let kept: string | null = null;
+    let reason: string;
+    if (isPlainName(c)) {
+      kept = c.aliases[0].entityId;
+      reason = 'named in full';
     } else {
-      decide(null, `ambiguous between ${viable.map((a) => a.entityId).join(' and ')}`);
+      const glued = adjoining.get(c);
+      const namesake = glued ? undefined : namesakes.get(surface.toLowerCase());
+      if (glued) reason = `part of another name: "${glued}"`;
+      else if (namesake) reason = `the page also uses "${surface}" for "${namesake}"`;
+      else {
+        const viable = c.aliases.filter((a) =>
+          a.context === 'entity' ? namedInFull.has(a.entityId) : a.context === 'domain' ? inDomain : true,
+        );
+        // Several entities share the name: one named in full on the page wins; otherwise it stays unexplained.
+        const preferred = viable.length === 1 ? viable : viable.filter((a) => namedInFull.has(a.entityId));
+        if (viable.length === 0) {
+          const needsEntity = c.aliases.some((a) => a.context === 'entity');
+          reason =
+            needsEntity && inDomain
+              ? `short name, and the page never names ${c.aliases.map((a) => a.entityId).join(' or ')} in full`
+              : 'the page is not about this knowledge base\u2019s subject';
+        } else if (preferred.length === 1) {
+          kept = preferred[0].entityId;
+          reason = viable.length === 1 ? contextReason(preferred[0]) : 'the one named in full on this page';
+        } else {
+          reason = `ambiguous between ${viable.map((a) => a.entityId).join(' and ')}`;
+        }
+      }
+    }
+    if (kept) mentions.push({ block: c.block, start: c.start, end: c.end, entityId: kept, surface });
+    if (explain) {
+      decisions.push({ block: c.block, start: c.start, end: c.end, surface, candidates: c.aliases.map((a) => a.entityId), kept, reason });
     }
   }
   return { mentions, decisions, inDomain };
-}
-
-function contextReason(alias: AliasSpec): string {
-  if (alias.context === 'entity') return 'short name of an entity named in full on this page';
-  if (alias.context === 'domain') return 'the page is about this subject';
-  return 'named in full';
 }

@@ -101,13 +101,13 @@ describe('context', () => {
   });
 
   it('leaves a surname shared by two people named on the page unexplained', () => {
-    const result = scanPage(matcher, ['Shehbaz Sharif and his brother Nawaz Sharif met.', 'Sharif then left.']);
+    const result = scanPage(matcher, ['Shehbaz Sharif and his brother Nawaz Sharif met.', 'Sharif then left.'], { explain: true });
     expect(result.mentions.map((m) => m.surface)).toEqual(['Shehbaz Sharif', 'Nawaz Sharif']);
     expect(result.decisions.find((d) => d.surface === 'Sharif')?.reason).toMatch(/ambiguous/);
   });
 
   it('drops a surname that is part of someone else\u2019s name, and its other bare uses on that page', () => {
-    const result = scanPage(matcher, ['Ishaq Dar spoke in Islamabad.', 'A driver, Tariq Dar, waited.', 'Dar said the road was shut.']);
+    const result = scanPage(matcher, ['Ishaq Dar spoke in Islamabad.', 'A driver, Tariq Dar, waited.', 'Dar said the road was shut.'], { explain: true });
     expect(result.mentions.map((m) => m.surface)).toEqual(['Ishaq Dar']);
     expect(result.decisions.map((d) => d.reason)).toEqual([
       'named in full',
@@ -144,7 +144,7 @@ describe('context', () => {
 
   it('drops a short place name that is the start of another proper name', () => {
     const aliases = [...TEST_ALIASES, { entityId: 'ravi-river', entityType: 'place', text: 'Ravi', caseInsensitive: false, context: 'domain' as const }];
-    const result = scanPage(compileMatcher(aliases), [DOMAIN, 'Ravi United won 2–1.', 'The Ravi flows past Lahore.']);
+    const result = scanPage(compileMatcher(aliases), [DOMAIN, 'Ravi United won 2–1.', 'The Ravi flows past Lahore.'], { explain: true });
     expect(result.mentions.map((m) => m.entityId)).not.toContain('ravi-river');
     expect(result.decisions.find((d) => d.surface === 'Ravi')?.reason).toBe('part of another name: "Ravi United"');
   });
@@ -154,7 +154,7 @@ describe('context', () => {
   });
 
   it('explains every decision', () => {
-    const { decisions } = scanPage(matcher, ['We count LoC per module.']);
+    const { decisions } = scanPage(matcher, ['We count LoC per module.'], { explain: true });
     expect(decisions).toEqual([
       expect.objectContaining({ surface: 'LoC', kept: null, reason: expect.stringMatching(/not about/) }),
     ]);
