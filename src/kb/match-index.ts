@@ -26,8 +26,9 @@ export function aliasSpecs(kb: KnowledgeBase): AliasSpec[] {
   const specs: AliasSpec[] = [];
   for (const entity of kb.entities.values()) {
     const forms = new Map<string, AliasSpec>();
+    const roleWords = entity.offices?.length ? officeWords(entity.offices.map((o) => o.role)) : undefined;
     const add = (text: string, caseInsensitive = false, context: AliasSpec['context'] = null) =>
-      forms.set(text, { entityId: entity.id, entityType: entity.type, text, caseInsensitive, context });
+      forms.set(text, { entityId: entity.id, entityType: entity.type, text, caseInsensitive, context, ...(roleWords && context ? { roleWords } : {}) });
     add(entity.name);
     for (const alias of entity.aliases ?? []) {
       if (typeof alias === 'string') add(alias);
@@ -38,9 +39,25 @@ export function aliasSpecs(kb: KnowledgeBase): AliasSpec[] {
   return specs;
 }
 
+/** Lower-case words of office titles, without the small words ("Minister of Defence" → minister, defence). */
+function officeWords(roles: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const role of roles) {
+    for (const word of role.toLowerCase().match(/\p{L}+/gu) ?? []) if (word.length > 2 && !SMALL_WORDS.has(word)) words.add(word);
+  }
+  return [...words];
+}
+const SMALL_WORDS = new Set(['the', 'and', 'for', 'of']);
+
+/** The packs' cue words, as aliases the matcher finds alongside names (any letter case). */
+export function cueSpecs(kb: KnowledgeBase): AliasSpec[] {
+  const words = new Set(kb.packs.flatMap((p) => p.cueWords ?? []));
+  return [...words].map((text) => ({ entityId: `cue:${text.toLowerCase()}`, entityType: 'cue', text, caseInsensitive: true, context: null, cue: true }));
+}
+
 export function buildMatchIndex(kb: KnowledgeBase): MatchIndex {
   return {
     entities: [...kb.entities.values()].map(({ id, name, type }) => ({ id, name, type })),
-    aliases: aliasSpecs(kb),
+    aliases: [...aliasSpecs(kb), ...cueSpecs(kb)],
   };
 }

@@ -44,6 +44,8 @@ const PLACE_WORDS = new Set(
 
 /** Longer than this, a block is read as prose rather than a headline. */
 const MAX_HEADLINE_CHARS = 240;
+/** Titles are at most this many words long ("Chief of Army Staff" reads as three title words and a small one). */
+const MAX_TITLE_WORDS = 4;
 /** How far from a short name to look for the word glued to it. */
 const NEIGHBOUR_WINDOW = 40;
 
@@ -108,6 +110,26 @@ export function looksLikeTitleCase(text: string): boolean {
  * The other person's (or thing's) name that a short name is glued to, if any: "Tariq Dar" for the "Dar" in
  * "…said Tariq Dar, a transporter", "Munir Qadri" for "Munir Qadri", "Ravi United" for "Ravi United".
  */
+/**
+ * The title words right before a name, nearest last: ["wing", "commander"] for "Wing Commander Singh",
+ * ["defence", "minister"] for "Defence Minister Singh". Empty when no title precedes it.
+ */
+export function titleWordsBefore(blockText: string, start: number): string[] {
+  const words: string[] = [];
+  let at = start;
+  for (let n = 0; n < MAX_TITLE_WORDS && at > 0 && isNameSpace(blockText[at - 1]); n++) {
+    while (at > 0 && isNameSpace(blockText[at - 1])) at--;
+    const end = blockText[at - 1] === '.' ? at - 1 : at; // "Gen. Munir"
+    let from = end;
+    while (from > 0 && (isLetter(blockText[from - 1]) || blockText[from - 1] === '-')) from--;
+    const word = blockText.slice(from, end);
+    if (!TITLE_WORDS.has(word)) break;
+    words.unshift(word.toLowerCase());
+    at = from;
+  }
+  return words;
+}
+
 export function adjoiningName(blockText: string, start: number, end: number): string | null {
   const surface = blockText.slice(start, end);
   const before = wordBefore(blockText, start);

@@ -3,7 +3,7 @@
  * ambiguous name by what the whole page says. With `explain`, every decision is recorded with its reason.
  */
 import type { Matcher } from './matcher';
-import { adjoiningName, looksLikeTitleCase } from './name-context';
+import { adjoiningName, looksLikeTitleCase, titleWordsBefore } from './name-context';
 import type { AliasSpec, Candidate, Decision, Mention, PageScan } from './types';
 
 /**
@@ -11,6 +11,12 @@ import type { AliasSpec, Candidate, Decision, Mention, PageScan } from './types'
  * reference (a travel piece naming the Line of Actual Control); two independent names rarely are.
  */
 export const DOMAIN_MIN_ENTITIES = 2;
+
+/**
+ * A page that names only one entity in full is still about the domain when it also uses this many different cue
+ * words of the pack ("ceasefire", "shelling", "militants"): a short wire brief about firing on the LoC.
+ */
+export const DOMAIN_MIN_CUES_WITH_ONE_ENTITY = 2;
 
 export interface ScanOptions {
   /** Record why each candidate was kept or dropped (`npm run scan -- --explain`). */
@@ -22,11 +28,16 @@ function byPosition(a: Candidate, b: Candidate): number {
 }
 
 /** Leftmost-longest within each block: a longer name claims its text ("Jammu and Kashmir" over "Kashmir"). */
-function claimLongest(matcher: Matcher, blocks: readonly string[]): Candidate[] {
+function claimLongest(matcher: Matcher, blocks: readonly string[], cues: Set<string>): Candidate[] {
   const claimed: Candidate[] = [];
   for (let block = 0; block < blocks.length; block++) {
-    const found = matcher.findCandidates(blocks[block], block);
+    let found = matcher.findCandidates(blocks[block], block);
     if (found.length === 0) continue;
+    // Cue words are evidence about the page, not names: they neither claim text nor become mentions.
+    if (found.some((c) => c.aliases[0].cue)) {
+      for (const c of found) if (c.aliases[0].cue) cues.add(c.aliases[0].entityId);
+      found = found.filter((c) => !c.aliases[0].cue);
+    }
     if (found.length > 1) found.sort(byPosition);
     let claimedUntil = -1;
     for (const c of found) {
@@ -49,12 +60,14 @@ function contextReason(alias: AliasSpec): string {
 }
 
 export function scanPage(matcher: Matcher, blocks: readonly string[], options: ScanOptions = {}): PageScan {
-  const claimed = claimLongest(matcher, blocks);
+  const cues = new Set<string>();
+  const claimed = claimLongest(matcher, blocks, cues);
 
   // Entities named in full somewhere on the page.
   const namedInFull = new Set<string>();
   for (const c of claimed) if (isPlainName(c)) namedInFull.add(c.aliases[0].entityId);
-  const inDomain = namedInFull.size >= DOMAIN_MIN_ENTITIES;
+  const inDomain =
+    namedInFull.size >= DOMAIN_MIN_ENTITIES || (namedInFull.size === 1 && cues.size >= DOMAIN_MIN_CUES_WITH_ONE_ENTITY);
 
   // Short names that the page also uses for someone or something else ("Tariq Dar" makes every "Dar" unsafe).
   const headingLike = new Map<number, boolean>();
@@ -103,7 +116,13 @@ export function scanPage(matcher: Matcher, blocks: readonly string[], options: S
           kept = preferred[0].entityId;
           reason = viable.length === 1 ? contextReason(preferred[0]) : 'the one named in full on this page';
         } else {
-          reason = `ambiguous between ${viable.map((a) => a.entityId).join(' and ')}`;
+          // Two people named on the page share the surname: a title in front of it may say which one it is.
+          const title = titleWordsBefore(blocks[c.block], c.start);
+          const fitting = title.length ? preferred.filter((a) => title.every((w) => a.roleWords?.includes(w))) : [];
+          if (fitting.length === 1) {
+            kept = fitting[0].entityId;
+            reason = `the title "${title.join(' ')}" fits ${kept}`;
+          } else reason = `ambiguous between ${viable.map((a) => a.entityId).join(' and ')}`;
         }
       }
     }
@@ -112,5 +131,5 @@ export function scanPage(matcher: Matcher, blocks: readonly string[], options: S
       decisions.push({ block: c.block, start: c.start, end: c.end, surface, candidates: c.aliases.map((a) => a.entityId), kept, reason });
     }
   }
-  return { mentions, decisions, inDomain };
+  return { mentions, decisions, inDomain, cues: [...cues].map((id) => id.slice('cue:'.length)) };
 }

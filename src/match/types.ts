@@ -11,6 +11,13 @@ export interface AliasSpec {
   text: string;
   caseInsensitive: boolean;
   context: AliasContext;
+  /**
+   * People: the lower-case words of the offices they held ("wing", "commander"), so that a title in front of a
+   * shared surname ("Wing Commander Singh") can say which person it is.
+   */
+  roleWords?: readonly string[];
+  /** Not a name but a cue word: evidence that a page is about the knowledge base's subject. */
+  cue?: boolean;
 }
 
 /** A place in the page's text where an alias matched, before context is judged. */
@@ -50,4 +57,6 @@ export interface PageScan {
   decisions: Decision[];
   /** Whether the page is about the knowledge base's domain (context for acronyms and short names). */
   inDomain: boolean;
+  /** The pack cue words found on the page. */
+  cues: string[];
 }

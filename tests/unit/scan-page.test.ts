@@ -160,3 +160,44 @@ describe('context', () => {
     ]);
   });
 });
+
+describe('titles and cue words', () => {
+  const people = [
+    ...TEST_ALIASES,
+    { entityId: 'rajnath-singh', entityType: 'person', text: 'Rajnath Singh', caseInsensitive: false, context: null },
+    { entityId: 'rajnath-singh', entityType: 'person', text: 'Singh', caseInsensitive: false, context: 'entity' as const, roleWords: ['minister', 'defence'] },
+    { entityId: 'vyomika-singh', entityType: 'person', text: 'Vyomika Singh', caseInsensitive: false, context: null },
+    { entityId: 'vyomika-singh', entityType: 'person', text: 'Singh', caseInsensitive: false, context: 'entity' as const, roleWords: ['wing', 'commander', 'indian', 'air', 'force'] },
+  ];
+  const titled = compileMatcher(people);
+
+  it('resolves a surname two people on the page share by the title in front of it', () => {
+    const result = scanPage(titled, ['Rajnath Singh and Vyomika Singh spoke.', 'Wing Commander Singh showed images; Defence Minister Singh praised the forces. Mr Singh left.'], { explain: true });
+    expect(result.mentions.map((m) => m.entityId)).toEqual(['rajnath-singh', 'vyomika-singh', 'vyomika-singh', 'rajnath-singh']);
+    expect(result.decisions.map((d) => d.reason).slice(2)).toEqual([
+      'the title "wing commander" fits vyomika-singh',
+      'the title "defence minister" fits rajnath-singh',
+      'ambiguous between rajnath-singh and vyomika-singh',
+    ]);
+  });
+
+  const withCues = compileMatcher([
+    ...TEST_ALIASES,
+    ...['ceasefire', 'shelling', 'militants'].map((text) => ({ entityId: `cue:${text}`, entityType: 'cue', text, caseInsensitive: true, context: null, cue: true })),
+    { entityId: 'indian-army', entityType: 'organization', text: 'Indian Army', caseInsensitive: false, context: null },
+  ]);
+
+  it('treats a page naming one entity as about the subject when it also uses two cue words', () => {
+    const brief = ['The Indian Army reported shelling along the LoC overnight.', 'Ceasefire talks stalled as the LoC stayed tense.'];
+    const result = scanPage(withCues, brief);
+    expect(result.cues.sort()).toEqual(['ceasefire', 'shelling']);
+    expect(result.inDomain).toBe(true);
+    expect(result.mentions.map((m) => m.surface)).toEqual(['Indian Army', 'LoC', 'LoC']);
+  });
+
+  it('needs two different cue words, and never reports cue words as mentions', () => {
+    const result = scanPage(withCues, ['The Indian Army band played; the LoC count rose.', 'Shelling peas, shelling beans.']);
+    expect(result.inDomain).toBe(false);
+    expect(result.mentions.map((m) => m.surface)).toEqual(['Indian Army']);
+  });
+});
