@@ -9,8 +9,9 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Explains the people, places, groups, events and agreements in the news you read. Offline: nothing leaves your browser.',
-    // No permissions: content scripts read pages, the badge needs none, and the popup talks to the tab it was opened on.
-    permissions: [],
+    // `storage` keeps the reader's settings. Nothing else: content scripts read pages through their match patterns,
+    // the badge needs no permission, and the popup talks only to the tab it was opened on.
+    permissions: ['storage'],
     action: { default_title: 'Backstory' },
   },
   vite: () => ({ plugins: [preact()] }),

@@ -33,3 +33,9 @@ export const RESCAN_MAX_WAIT_MS = 2000;
  * About 60 kB today; the budget leaves room for the card to grow without letting the knowledge base slip back in.
  */
 export const CONTENT_SCRIPT_BUDGET_BYTES = 100_000;
+
+/**
+ * A frame with less text than this (about one sentence) is not read (ads, players, buttons): compiling the matcher costs a few
+ * milliseconds per frame, and news pages embed many small frames with nothing to explain.
+ */
+export const MIN_FRAME_TEXT_CHARS = 80;

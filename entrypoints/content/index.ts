@@ -4,14 +4,23 @@ import type { MatchIndex } from '../../src/kb/match-index';
 import type { Entity } from '../../src/kb/schema';
 import { ENTITY_REQUEST, isSummaryRequest, MATCH_INDEX_REQUEST } from '../../src/messaging/messages';
 import { ContentController } from '../../src/page/content-controller';
-import './highlight.css';
+import { loadSettings, watchSettings } from '../../src/settings/settings-store';
+import { MIN_FRAME_TEXT_CHARS } from '../../src/timing';
+import '../../src/page/highlight.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // Frames get their own highlights and cards: same-origin and srcdoc iframes (about:srcdoc) included.
+  allFrames: true,
+  matchAboutBlank: true,
   main(ctx) {
+    const isTopFrame = window === window.top;
+    if (!isTopFrame && (document.body?.textContent?.length ?? 0) < MIN_FRAME_TEXT_CHARS) return;
     const controller = new ContentController({
       doc: document,
+      loadSettings,
+      watchSettings,
       loadIndex: () => browser.runtime.sendMessage({ type: MATCH_INDEX_REQUEST }) as Promise<MatchIndex>,
       loadEntity: (id) => browser.runtime.sendMessage({ type: ENTITY_REQUEST, id }) as Promise<Entity | null>,
       setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
@@ -20,7 +29,9 @@ export default defineContentScript({
       listen: (target, type, listener, options) => ctx.addEventListener(target, type, listener as never, options),
       notify: (notice) => void browser.runtime.sendMessage(notice).catch(() => undefined),
     });
-    const onMessage = (message: unknown) => (isSummaryRequest(message) ? Promise.resolve(controller.summary()) : undefined);
+    // The top frame answers for the page; a frame's summary would only describe the frame.
+    const onMessage = (message: unknown) =>
+      isTopFrame && isSummaryRequest(message) ? Promise.resolve(controller.summary()) : undefined;
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);

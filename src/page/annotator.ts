@@ -2,12 +2,14 @@
  * One page's annotations: collect the readable text, run the engine, turn mentions into live Ranges, paint them,
  * and answer what the page mentions. Reads the page; never writes to it.
  */
+import type { EntityType } from '../kb/entity-types';
 import type { EntityHeader } from '../kb/match-index';
 import type { Matcher } from '../match/matcher';
 import { scanPage } from '../match/scan-page';
 import type { MentionSummary, PageSummary } from '../messaging/messages';
+import type { HighlightStyle } from '../settings/settings';
 import { readPublishedAt } from './article-metadata';
-import { clearHighlights, paintMentions } from './highlights';
+import { clearHighlights, paintMentions, styleHighlightsIn } from './highlights';
 import { MentionIndex } from './hit-test';
 import { blockRange, collectTextBlocks } from './text-blocks';
 
@@ -17,10 +19,27 @@ export interface PageMention {
   range: Range;
 }
 
+export interface AnnotatorOptions {
+  entityTypes: readonly EntityType[];
+  highlightStyle: HighlightStyle;
+  /** Paint only the first occurrence of each entity; the others still answer to hover and count in the summary. */
+  firstMentionOnly: boolean;
+}
+
+const ALL_TYPES: AnnotatorOptions = {
+  entityTypes: ['person', 'place', 'organization', 'event', 'agreement', 'concept'],
+  highlightStyle: 'underline',
+  firstMentionOnly: false,
+};
+
 export class PageAnnotator {
+  /** Every mention the last scan found, whatever the options. */
+  private found: PageMention[] = [];
+  /** The mentions of the types the reader wants. */
   private mentions: PageMention[] = [];
   private index = new MentionIndex([]);
   private status: PageSummary['status'] = 'scanning';
+  private options: AnnotatorOptions = ALL_TYPES;
 
   constructor(
     private readonly doc: Document,
@@ -35,13 +54,30 @@ export class PageAnnotator {
     const root = this.doc.body ?? this.doc.documentElement;
     const blocks = root ? collectTextBlocks(root) : [];
     const { mentions } = scanPage(this.matcher, blocks.map((b) => b.text));
-    this.mentions = mentions
+    this.found = mentions
       .filter((m) => this.entities.has(m.entityId))
       .map((m) => ({ entityId: m.entityId, surface: m.surface, range: blockRange(blocks[m.block], m.start, m.end) }));
-    this.index = new MentionIndex(this.mentions.map((m) => m.range));
-    paintMentions(this.mentions.map((m) => m.range));
     this.status = 'ready';
+    this.apply();
     return JSON.stringify(this.summary().mentions) !== before;
+  }
+
+  /** New display options: repaint from the last scan, without reading the page again. */
+  setOptions(options: AnnotatorOptions): void {
+    this.options = options;
+    if (this.status === 'ready') this.apply();
+  }
+
+  private apply(): void {
+    const wanted = new Set(this.options.entityTypes);
+    this.mentions = this.found.filter((m) => wanted.has(this.entities.get(m.entityId)!.type));
+    this.index = new MentionIndex(this.mentions.map((m) => m.range));
+    for (const root of this.index.shadowRoots) styleHighlightsIn(root);
+    const seen = new Set<string>();
+    const painted = this.options.firstMentionOnly
+      ? this.mentions.filter((m) => !seen.has(m.entityId) && seen.add(m.entityId))
+      : this.mentions;
+    paintMentions(painted.map((m) => m.range), this.options.highlightStyle);
   }
 
   mentionAt(x: number, y: number): { mention: PageMention; lineRect: DOMRect } | null {
@@ -75,8 +111,10 @@ export class PageAnnotator {
   }
 
   dispose(): void {
+    this.found = [];
     this.mentions = [];
     this.index = new MentionIndex([]);
+    this.status = 'scanning';
     clearHighlights();
   }
 }

@@ -8,6 +8,7 @@ import type { Entity } from '../kb/schema';
 import { compileMatcher } from '../match/matcher';
 import type { PageStateNotice, PageSummary } from '../messaging/messages';
 import { PAGE_STATE_NOTICE } from '../messaging/messages';
+import { isEnabledFor, type Settings } from '../settings/settings';
 import { RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS } from '../timing';
 import { HOST_TAG, TooltipHost } from '../ui/tooltip/tooltip-host';
 import { PageAnnotator, type PageMention } from './annotator';
@@ -17,6 +18,9 @@ import { HoverIntent, type HoverTarget } from './hover-intent';
 
 export interface ContentDeps {
   doc: Document;
+  /** The reader's settings now, and a way to hear of changes (returns a function that stops listening). */
+  loadSettings(): Promise<Settings>;
+  watchSettings(onChange: (settings: Settings) => void): () => void;
   /** The names to look for (from the background, which holds the knowledge base). */
   loadIndex(): Promise<MatchIndex>;
   /** One entity's full card data. */
@@ -45,6 +49,11 @@ export class ContentController {
   private lastPointer: { x: number; y: number } | null = null;
   private notified = false;
   private stopped = false;
+  private settings: Settings | null = null;
+  private index: MatchIndex | null = null;
+  /** Whether the reader has Backstory on for this page (settings may turn it off and on again). */
+  private active = false;
+  private unwatch: (() => void) | null = null;
 
   constructor(private readonly deps: ContentDeps) {
     this.tooltip = new TooltipHost(deps.doc, (inside) => this.hover.pointerInsideCard(inside));
@@ -67,35 +76,70 @@ export class ContentController {
 
   async start(): Promise<void> {
     const { doc, listen } = this.deps;
-    const index = await this.deps.loadIndex();
+    const [index, settings] = await Promise.all([this.deps.loadIndex(), this.deps.loadSettings()]);
     if (this.stopped) return;
-    this.annotator = new PageAnnotator(doc, new Map(index.entities.map((e) => [e.id, e])), compileMatcher(index.aliases));
-    this.rescan();
+    this.index = index;
     listen(doc, 'pointermove', (event) => this.onPointerMove(event), { passive: true });
     listen(doc, 'keydown', (event) => {
       if (event.key === 'Escape' && this.hover.openTargetKey) this.hover.dismiss();
     }, { capture: true });
     listen(doc, 'scroll', () => this.hover.dismiss(), { capture: true, passive: true });
     listen(doc, 'visibilitychange', () => this.hover.dismiss());
-    this.observer = new MutationObserver((records) => {
-      if (records.some((r) => !this.isOwnRecord(r))) this.scheduleRescan();
-    });
-    this.observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.unwatch = this.deps.watchSettings((next) => this.applySettings(next));
+    this.applySettings(settings);
+  }
+
+  /** Turns Backstory on or off for this page at once, or repaints with new display settings. */
+  applySettings(settings: Settings): void {
+    if (this.stopped || !this.index) return;
+    this.settings = settings;
+    this.hover.setOpenDelay(settings.hoverDelayMs);
+    const on = isEnabledFor(settings, this.deps.doc.location?.hostname ?? '');
+    if (!on) {
+      if (this.active || !this.notified) this.deactivate();
+      return;
+    }
+    if (!this.annotator) {
+      this.annotator = new PageAnnotator(this.deps.doc, new Map(this.index.entities.map((e) => [e.id, e])), compileMatcher(this.index.aliases));
+    }
+    this.annotator.setOptions(settings);
+    if (!this.active) {
+      this.active = true;
+      this.observer = new MutationObserver((records) => {
+        if (records.some((r) => !this.isOwnRecord(r))) this.scheduleRescan();
+      });
+      this.observer.observe(this.deps.doc.documentElement, { childList: true, subtree: true, characterData: true });
+      this.notified = false;
+      this.rescan();
+    } else {
+      this.notify();
+    }
   }
 
   summary(): PageSummary {
-    if (this.annotator) return this.annotator.summary();
+    if (this.active && this.annotator) return this.annotator.summary();
     const { doc } = this.deps;
-    return { url: doc.location?.href ?? '', title: doc.title, publishedAt: readPublishedAt(doc), status: 'scanning', mentions: [] };
+    const status = this.settings && !this.active ? 'disabled' : 'scanning';
+    return { url: doc.location?.href ?? '', title: doc.title, publishedAt: readPublishedAt(doc), status, mentions: [] };
   }
 
   stop(): void {
     this.stopped = true;
+    this.unwatch?.();
+    this.deactivate();
+  }
+
+  /** Off: no observer, no highlight, no host element left in the page. */
+  private deactivate(): void {
+    this.active = false;
     this.observer?.disconnect();
+    this.observer = null;
     if (this.rescanTimer !== null) this.deps.clearTimeout(this.rescanTimer);
+    this.rescanTimer = null;
     this.hover.dismiss();
     this.tooltip.dispose();
     this.annotator?.dispose();
+    if (!this.stopped) this.notify();
   }
 
   private async openCard(target: HoverTarget<PageMention>): Promise<void> {
@@ -130,6 +174,7 @@ export class ContentController {
     this.firstChangeAt ??= now;
     if (this.rescanTimer !== null) this.deps.clearTimeout(this.rescanTimer);
     const wait = Math.max(0, Math.min(RESCAN_DEBOUNCE_MS, this.firstChangeAt + RESCAN_MAX_WAIT_MS - now));
+    if (!this.active) return;
     this.rescanTimer = this.deps.setTimeout(() => {
       this.rescanTimer = null;
       this.firstChangeAt = null;
@@ -138,11 +183,14 @@ export class ContentController {
   }
 
   private rescan(): void {
-    if (!this.annotator) return;
+    if (!this.annotator || !this.active) return;
     const changed = this.annotator.scan();
-    if (!changed && this.notified) return;
+    if (changed || !this.notified) this.notify();
+  }
+
+  private notify(): void {
     this.notified = true;
-    const summary = this.annotator.summary();
+    const summary = this.summary();
     this.deps.notify({ type: PAGE_STATE_NOTICE, status: summary.status, entityCount: summary.mentions.length });
   }
 }

@@ -3,17 +3,30 @@
  * re-render their text (React, Vue) never find a foreign node in their tree. Styles for these names reach the page
  * through the content script's manifest CSS, which adds no node to the page.
  */
+import type { HighlightStyle } from '../settings/settings';
+import highlightCss from './highlight.css?inline';
+
 export const MENTION_HIGHLIGHT = 'backstory-mention';
+/** The same mentions painted as a background tint instead of an underline (a reader's setting). */
+export const TINT_HIGHLIGHT = 'backstory-mention-tint';
 export const ACTIVE_HIGHLIGHT = 'backstory-active';
+
+const STYLE_HIGHLIGHTS: Record<HighlightStyle, string | null> = {
+  underline: MENTION_HIGHLIGHT,
+  tint: TINT_HIGHLIGHT,
+  none: null,
+};
 
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
 /** Registers every range at once: adding ranges one by one to a registered Highlight repaints each time. */
-export function paintMentions(ranges: readonly Range[]): void {
+export function paintMentions(ranges: readonly Range[], style: HighlightStyle = 'underline'): void {
   if (!highlightsSupported()) return;
-  CSS.highlights.set(MENTION_HIGHLIGHT, new Highlight(...ranges));
+  const name = STYLE_HIGHLIGHTS[style];
+  for (const other of [MENTION_HIGHLIGHT, TINT_HIGHLIGHT]) if (other !== name) CSS.highlights.delete(other);
+  if (name) CSS.highlights.set(name, new Highlight(...ranges));
 }
 
 export function paintActive(range: Range | null): void {
@@ -25,5 +38,27 @@ export function paintActive(range: Range | null): void {
 export function clearHighlights(): void {
   if (!highlightsSupported()) return;
   CSS.highlights.delete(MENTION_HIGHLIGHT);
+  CSS.highlights.delete(TINT_HIGHLIGHT);
   CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+}
+
+let shadowSheet: CSSStyleSheet | null = null;
+const styledRoots = new WeakSet<ShadowRoot>();
+
+/**
+ * Page styles do not cross into a shadow root, and neither does the manifest CSS that colours our highlights in
+ * the document: a shadow root holding mentions adopts the same rules as a constructed stylesheet (no node added).
+ */
+export function styleHighlightsIn(root: ShadowRoot): void {
+  if (styledRoots.has(root) || typeof CSSStyleSheet !== 'function') return;
+  try {
+    if (!shadowSheet) {
+      shadowSheet = new CSSStyleSheet();
+      shadowSheet.replaceSync(highlightCss);
+    }
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, shadowSheet];
+    styledRoots.add(root);
+  } catch {
+    // A root from another document, or a page that froze adoptedStyleSheets: its mentions stay unpainted there.
+  }
 }

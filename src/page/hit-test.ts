@@ -14,12 +14,13 @@ interface Span {
 /** Edge tolerance in CSS pixels: the caret's rectangle and the glyph box disagree by a pixel at line edges. */
 const RECT_TOLERANCE_PX = 1;
 
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): { node: Node; offset: number } | null {
   const withPosition = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
   };
   if (typeof withPosition.caretPositionFromPoint === 'function') {
-    const position = withPosition.caretPositionFromPoint(x, y);
+    // Naming the shadow roots that hold mentions lets the caret land inside them instead of on their host.
+    const position = withPosition.caretPositionFromPoint(x, y, { shadowRoots });
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
   const range = doc.caretRangeFromPoint?.(x, y);
@@ -41,9 +42,14 @@ export function rangeContainsPoint(range: Range, x: number, y: number): DOMRect 
 
 export class MentionIndex {
   private readonly byNode = new Map<Node, Span[]>();
+  /** Open shadow roots that hold mentions. */
+  readonly shadowRoots: ShadowRoot[] = [];
 
   constructor(private readonly ranges: readonly Range[]) {
+    const roots = new Set<ShadowRoot>();
     ranges.forEach((range, index) => {
+      const root = range.startContainer.getRootNode();
+      if (root.nodeType === 11 && (root as ShadowRoot).host) roots.add(root as ShadowRoot);
       const add = (node: Node, start: number, end: number) => {
         let spans = this.byNode.get(node);
         if (!spans) this.byNode.set(node, (spans = []));
@@ -63,11 +69,12 @@ export class MentionIndex {
         if (node === endContainer) break;
       }
     });
+    this.shadowRoots.push(...roots);
   }
 
   /** The index of the mention under the point, and the line box of it the point is on. */
   at(doc: Document, x: number, y: number): { index: number; lineRect: DOMRect } | null {
-    const caret = caretAt(doc, x, y);
+    const caret = caretAt(doc, x, y, this.shadowRoots);
     if (!caret) return null;
     const spans = this.byNode.get(caret.node);
     if (!spans) return null;

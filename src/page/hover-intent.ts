@@ -28,7 +28,16 @@ export class HoverIntent<T> {
   private closeTimer: number | null = null;
   private insideCard = false;
 
-  constructor(private readonly options: HoverIntentOptions<T>) {}
+  private openDelayMs: number;
+
+  constructor(private readonly options: HoverIntentOptions<T>) {
+    this.openDelayMs = options.openDelayMs ?? CARD_OPEN_DELAY_MS;
+  }
+
+  /** The reader's chosen dwell before a card opens. */
+  setOpenDelay(ms: number): void {
+    this.openDelayMs = ms;
+  }
 
   get openTargetKey(): string | null {
     return this.openKey;
@@ -51,7 +60,7 @@ export class HoverIntent<T> {
           this.cancelClose();
           this.openKey = target.key;
           this.options.open(target);
-        }, this.options.openDelayMs ?? CARD_OPEN_DELAY_MS);
+        }, this.openDelayMs);
       }
     } else {
       this.cancelOpen();

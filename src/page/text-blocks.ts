@@ -33,7 +33,7 @@ const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD
 const INLINE_TAGS = new Set([
   'A', 'ABBR', 'ACRONYM', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'LABEL',
   'MARK', 'Q', 'RUBY', 'RB', 'RT', 'RP', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U',
-  'WBR', 'NOBR',
+  'WBR', 'NOBR', 'SLOT',
 ]);
 
 function isEditable(element: Element): boolean {
@@ -56,6 +56,24 @@ function isSkipped(element: Element, skipChrome: boolean): boolean {
   );
 }
 
+/** Children as the page renders them: an open shadow root's content, a slot's assigned nodes, or the children. */
+function renderedChildren(element: Element): ArrayLike<Node> {
+  const shadow = element.shadowRoot; // null for closed roots, which the page keeps to itself
+  if (shadow) return shadow.childNodes;
+  if (element.tagName === 'SLOT') {
+    const assigned = (element as HTMLSlotElement).assignedNodes?.() ?? [];
+    if (assigned.length) return assigned;
+  }
+  return element.childNodes;
+}
+
+interface WalkFrame {
+  nodes: ArrayLike<Node>;
+  index: number;
+  /** The frame's element is a block: leaving it ends the current block. */
+  closesBlock: boolean;
+}
+
 export function collectTextBlocks(root: Element, options: CollectOptions = {}): TextBlock[] {
   const skipChrome = options.skipChrome ?? true;
   const blocks: TextBlock[] = [];
@@ -67,42 +85,40 @@ export function collectTextBlocks(root: Element, options: CollectOptions = {}): 
     segments = [];
   };
 
-  let node: Node | null = root.firstChild;
-  while (node) {
-    let descend = false;
+  // An explicit stack rather than recursion: pages nest thousands of levels deep.
+  const stack: WalkFrame[] = [{ nodes: renderedChildren(root), index: 0, closesBlock: false }];
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    if (frame.index >= frame.nodes.length) {
+      stack.pop();
+      if (frame.closesBlock) flush();
+      continue;
+    }
+    const node = frame.nodes[frame.index++];
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       if (data) {
         segments.push({ node: node as Text, start: text.length });
         text += data;
       }
-    } else if (node.nodeType === 1) {
-      const element = node as Element;
-      const tag = element.tagName.toUpperCase();
-      if (tag === 'BR') text += HARD_BREAK;
-      else if (isSkipped(element, skipChrome)) {
-        // Skipped but visible (an editable span, a code sample, an image): the reader sees something between the
-        // text on either side, so no name may be matched across it.
-        if (!INLINE_TAGS.has(tag)) flush();
-        else if (!INVISIBLE_TAGS.has(tag) && !element.hasAttribute('hidden')) text += HARD_BREAK;
-      } else {
-        if (!INLINE_TAGS.has(tag)) flush();
-        descend = element.firstChild !== null;
-      }
-    }
-    if (descend) {
-      node = node.firstChild;
       continue;
     }
-    // Climb until there is a next sibling, closing every block element on the way up.
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node.nodeType === 1 && !INLINE_TAGS.has((node as Element).tagName.toUpperCase())) flush();
-    }
-    node = node && node !== root ? node.nextSibling : null;
-    if (node && node.previousSibling?.nodeType === 1) {
-      const prev = node.previousSibling as Element;
-      if (!INLINE_TAGS.has(prev.tagName.toUpperCase()) && prev.tagName.toUpperCase() !== 'BR') flush();
+    if (node.nodeType !== 1) continue;
+    const element = node as Element;
+    const tag = element.tagName.toUpperCase();
+    const inline = INLINE_TAGS.has(tag);
+    if (tag === 'BR') {
+      text += HARD_BREAK;
+    } else if (isSkipped(element, skipChrome)) {
+      // Skipped but visible (an editable span, a code sample, an image): the reader sees something between the
+      // text on either side, so no name may be matched across it.
+      if (!inline) flush();
+      else if (!INVISIBLE_TAGS.has(tag) && !element.hasAttribute('hidden')) text += HARD_BREAK;
+    } else {
+      if (!inline) flush();
+      const children = renderedChildren(element);
+      if (children.length) stack.push({ nodes: children, index: 0, closesBlock: !inline });
+      else if (!inline) flush();
     }
   }
   flush();

@@ -115,3 +115,24 @@ describe('blockRange', () => {
     expect(blockRange(block, start, start + 11).toString()).toBe('Marco Rubio');
   });
 });
+
+describe('shadow roots', () => {
+  it('reads the content of open shadow roots as the page renders it, slots included', () => {
+    const root = load('<p>Before</p><story-section><span>light Marco</span></story-section><p>After</p>');
+    const host = root.querySelector('story-section')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Shadow text on Marco <b>Rubio</b></p><div><slot></slot> Rubio</div>';
+    const blocks = collectTextBlocks(root);
+    expect(blocks.map((b) => b.text.replace(/\s+/g, ' ').trim())).toEqual(['Before', 'Shadow text on Marco Rubio', 'light Marco Rubio', 'After']);
+    const shadowBlock = blocks[1];
+    const start = shadowBlock.text.indexOf('Marco Rubio');
+    const range = blockRange(shadowBlock, start, start + 'Marco Rubio'.length);
+    expect(range.toString()).toBe('Marco Rubio');
+    expect((range.startContainer.getRootNode() as ShadowRoot).host).toBe(host);
+  });
+
+  it('leaves closed shadow roots alone', () => {
+    const root = load('<p>Open</p><closed-box></closed-box>');
+    root.querySelector('closed-box')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>Secret Marco Rubio</p>';
+    expect(collectTextBlocks(root).map((b) => b.text)).toEqual(['Open']);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * Settings in `storage.sync` (they follow the reader to other browsers), as a versioned WXT storage item holding
+ * only non-default values.
+ */
+import { storage } from 'wxt/utils/storage';
+import { differencesFromDefaults, withDefaults, type Settings } from './settings';
+
+/** Bump with a migration whenever the stored shape changes. */
+export const SETTINGS_VERSION = 1;
+
+const settingsItem = storage.defineItem<Partial<Settings>>('sync:settings', {
+  fallback: {},
+  version: SETTINGS_VERSION,
+  migrations: {},
+});
+
+export async function loadSettings(): Promise<Settings> {
+  return withDefaults(await settingsItem.getValue());
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await settingsItem.setValue(differencesFromDefaults(settings));
+}
+
+export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = change(await loadSettings());
+  await saveSettings(next);
+  return next;
+}
+
+export async function resetSettings(): Promise<void> {
+  await settingsItem.removeValue();
+}
+
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => onChange(withDefaults(value)));
+}

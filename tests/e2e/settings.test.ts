@@ -1,0 +1,111 @@
+/**
+ * Settings reach open pages at once: turning Backstory off for a site (or everywhere) removes every highlight and
+ * the host element without a reload; turning it on restores them; display settings repaint.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { countsOf, launchWithExtension, readySummary, requestSummary, rectOfText, serveFixtures, tabIdOf, type ExtensionBrowser, type FixtureServer } from './harness';
+
+let browser: ExtensionBrowser;
+let server: FixtureServer;
+let page: Page;
+
+async function setStoredSettings(value: Record<string, unknown> | null): Promise<void> {
+  await browser.worker.evaluate(async (v) => {
+    if (v === null) await chrome.storage.sync.remove('settings');
+    else await chrome.storage.sync.set({ settings: v });
+  }, value);
+}
+
+async function pageState(p: Page) {
+  return p.evaluate(() => ({
+    underline: CSS.highlights.get('backstory-mention')?.size ?? 0,
+    tint: CSS.highlights.get('backstory-mention-tint')?.size ?? 0,
+    hosts: document.querySelectorAll('backstory-ui').length,
+  }));
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await read();
+  }
+  if (!ok(value)) throw new Error(`condition not met; last value ${JSON.stringify(value)}`);
+  return value;
+}
+
+beforeAll(async () => {
+  browser = await launchWithExtension({ chromiumPath: inject('chromiumPath'), extensionDir: inject('extensionDir') });
+  server = await serveFixtures();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await setStoredSettings(null);
+  await page?.close();
+  page = await browser.context.newPage();
+  await page.goto(server.url('demo-us-urges-restraint.html'));
+  await readySummary(browser, page);
+});
+
+describe('turning Backstory off and on', () => {
+  it('for this site removes every highlight and the host element at once, and restores them without a reload', async () => {
+    const before = await readySummary(browser, page);
+    // Open a card so the host element exists.
+    const r = await rectOfText(page, 'Marco Rubio');
+    await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+    await until(() => pageState(page), (s) => s.hosts === 1);
+
+    await setStoredSettings({ sites: ['127.0.0.1'] });
+    await until(() => pageState(page), (s) => s.underline === 0 && s.hosts === 0);
+    const tabId = await tabIdOf(browser, page);
+    const off = await until(() => requestSummary(browser, tabId), (s) => s.status === 'disabled');
+    expect(off.mentions).toEqual([]);
+    expect(await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+
+    await setStoredSettings(null);
+    const on = await until(() => requestSummary(browser, tabId), (s) => s.status === 'ready' && s.mentions.length > 0);
+    expect(countsOf(on)).toEqual(countsOf(before));
+    expect((await pageState(page)).underline).toBe(before.mentions.reduce((n, m) => n + m.count, 0));
+  });
+
+  it('everywhere, and in "only these sites" mode for sites not on the list', async () => {
+    await setStoredSettings({ enabled: false });
+    await until(() => pageState(page), (s) => s.underline === 0);
+    await setStoredSettings({ siteMode: 'only', sites: ['example.org'] });
+    await until(() => pageState(page), (s) => s.underline === 0);
+    await setStoredSettings({ siteMode: 'only', sites: ['127.0.0.1'] });
+    await until(() => pageState(page), (s) => s.underline > 0);
+  });
+});
+
+describe('display settings', () => {
+  it('first mention only paints one occurrence per entity, while the summary still counts them all', async () => {
+    const before = await readySummary(browser, page);
+    await setStoredSettings({ firstMentionOnly: true });
+    await until(() => pageState(page), (s) => s.underline === before.mentions.length);
+    const tabId = await tabIdOf(browser, page);
+    expect(countsOf(await requestSummary(browser, tabId))).toEqual(countsOf(before));
+  });
+
+  it('switches between underline, tint and no highlight', async () => {
+    await setStoredSettings({ highlightStyle: 'tint' });
+    const tinted = await until(() => pageState(page), (s) => s.tint > 0);
+    expect(tinted.underline).toBe(0);
+    await setStoredSettings({ highlightStyle: 'none' });
+    await until(() => pageState(page), (s) => s.tint === 0 && s.underline === 0);
+  });
+
+  it('leaves out entity types the reader does not want', async () => {
+    await setStoredSettings({ entityTypes: ['person'] });
+    const tabId = await tabIdOf(browser, page);
+    const people = await until(() => requestSummary(browser, tabId), (s) => s.mentions.length > 0 && s.mentions.every((m) => m.type === 'person'));
+    expect(people.mentions.map((m) => m.id)).toContain('marco-rubio');
+  });
+});
