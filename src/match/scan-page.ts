@@ -33,9 +33,16 @@ function claimLongest(matcher: Matcher, blocks: readonly string[], cues: Set<str
   for (let block = 0; block < blocks.length; block++) {
     let found = matcher.findCandidates(blocks[block], block);
     if (found.length === 0) continue;
-    // Cue words are evidence about the page, not names: they neither claim text nor become mentions.
+    // Cue words are evidence about the page, not names: they never claim a name's text nor become mentions. Among
+    // themselves the longest wins, so "ceasefire violation" is one cue, not also "ceasefire".
     if (found.some((c) => c.aliases[0].cue)) {
-      for (const c of found) if (c.aliases[0].cue) cues.add(c.aliases[0].entityId);
+      const cueFound = found.filter((c) => c.aliases[0].cue).sort(byPosition);
+      let cueUntil = -1;
+      for (const c of cueFound) {
+        if (c.start < cueUntil) continue;
+        cues.add(c.aliases[0].entityId);
+        cueUntil = c.end;
+      }
       found = found.filter((c) => !c.aliases[0].cue);
     }
     if (found.length > 1) found.sort(byPosition);

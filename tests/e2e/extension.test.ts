@@ -271,3 +271,49 @@ describe('fixture articles', () => {
     });
   }
 });
+
+describe('shadow roots and frames', () => {
+  it('paints mentions inside an open shadow root and opens their card on hover', async () => {
+    const page = await open('shadow-root.html');
+    await readySummary(browser, page);
+    const painted = await highlightedTexts(page);
+    expect(painted).toContain('Marco Rubio');
+    // Hover the name inside the shadow root: the caret is found through the shadow root.
+    const r = await page.evaluate(() => {
+      const root = document.querySelector('story-section')!.shadowRoot!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf('Marco Rubio');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 11);
+        (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+        const b = range.getClientRects()[0];
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+      return null;
+    });
+    expect(r).not.toBeNull();
+    await page.mouse.move(r!.x, r!.y);
+    await waitForCard(page, 'Marco Rubio');
+    await page.close();
+  });
+
+  it('gives a srcdoc iframe its own highlights', async () => {
+    const page = await open('shadow-root.html');
+    await readySummary(browser, page);
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    expect(frame).toBeDefined();
+    const deadline = Date.now() + 5000;
+    let texts: string[] = [];
+    while (Date.now() < deadline) {
+      texts = await frame.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => (r as Range).toString()));
+      if (texts.length) break;
+      await page.waitForTimeout(100);
+    }
+    expect(texts).toContain('Shehbaz Sharif');
+    expect((await readMutations(page)).foreign).toEqual([]);
+    await page.close();
+  });
+});

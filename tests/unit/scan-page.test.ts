@@ -201,3 +201,13 @@ describe('titles and cue words', () => {
     expect(result.mentions.map((m) => m.surface)).toEqual(['Indian Army']);
   });
 });
+
+describe('overlapping cue words', () => {
+  it('count once: the longest cue claims the shorter one inside it', () => {
+    const cueMatcher = compileMatcher([
+      ...TEST_ALIASES,
+      ...['ceasefire', 'ceasefire violation'].map((text) => ({ entityId: `cue:${text}`, entityType: 'cue', text, caseInsensitive: true, context: null, cue: true })),
+    ]);
+    expect(scanPage(cueMatcher, ['Marco Rubio noted a ceasefire violation.']).cues).toEqual(['ceasefire violation']);
+  });
+});
