@@ -33,58 +33,57 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     }
   }
 
-  // The trie, with transitions in maps while it grows.
-  const children: Array<Map<number, number>> = [new Map()];
+  // The trie, in a flat table sized for the worst case (every pattern character a new state); -1 is "no child".
+  const maxStates = patterns.reduce((n, p) => n + p.length, 0) + 1;
+  const table = new Int32Array(maxStates * alphabetSize).fill(-1);
   const own: number[][] = [[]];
+  let stateCount = 1;
   patterns.forEach((pattern, index) => {
     let state = 0;
     for (let i = 0; i < pattern.length; i++) {
-      const symbol = symbolOf[pattern.charCodeAt(i)];
-      let next = children[state].get(symbol);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
+      const slot = state * alphabetSize + symbolOf[pattern.charCodeAt(i)];
+      if (table[slot] < 0) {
+        table[slot] = stateCount++;
         own.push([]);
-        children[state].set(symbol, next);
       }
-      state = next;
+      state = table[slot];
     }
     own[state].push(index);
   });
 
-  // Breadth-first: failure links, the full transition table, and each state's outputs.
-  const stateCount = children.length;
-  const delta = new Int32Array(stateCount * alphabetSize);
+  // Breadth-first, turning the trie into the full transition function in place: a missing child becomes the
+  // transition of the failure state. Each state's outputs are its own patterns and those of its failure state.
+  const delta = table.subarray(0, stateCount * alphabetSize);
   const fail = new Int32Array(stateCount);
   const outputsOf: number[][] = new Array(stateCount);
   outputsOf[0] = own[0];
-  const queue: number[] = [];
+  const queue = new Int32Array(stateCount);
+  let tail = 0;
   for (let symbol = 0; symbol < alphabetSize; symbol++) {
-    const next = children[0].get(symbol);
-    if (next !== undefined) {
-      delta[symbol] = next;
+    const next = delta[symbol];
+    if (next < 0) delta[symbol] = 0;
+    else {
       fail[next] = 0;
-      queue.push(next);
+      queue[tail++] = next;
     }
   }
-  for (let head = 0; head < queue.length; head++) {
+  for (let head = 0; head < tail; head++) {
     const state = queue[head];
     outputsOf[state] = own[state].length ? [...own[state], ...outputsOf[fail[state]]] : outputsOf[fail[state]];
     const row = state * alphabetSize;
     const failRow = fail[state] * alphabetSize;
     for (let symbol = 0; symbol < alphabetSize; symbol++) {
-      const next = children[state].get(symbol);
-      if (next === undefined) {
+      const next = delta[row + symbol];
+      if (next < 0) {
         delta[row + symbol] = delta[failRow + symbol];
       } else {
-        delta[row + symbol] = next;
         fail[next] = delta[failRow + symbol];
-        queue.push(next);
+        queue[tail++] = next;
       }
     }
   }
 
-  const compactDelta = stateCount <= 0xffff ? Uint16Array.from(delta) : delta;
+  const compactDelta = stateCount <= 0xffff ? Uint16Array.from(delta) : delta.slice();
   const outputStart = new Int32Array(stateCount + 1);
   let total = 0;
   for (let s = 0; s < stateCount; s++) {

@@ -6,7 +6,7 @@
  */
 import { buildAutomaton } from './automaton';
 import { ASCII_FOLD, foldCodePoint, isWordCode } from './fold';
-import { isWordChar, normalizeAlias, normalizeForMatching } from './normalize';
+import { canonicalize, isWordChar, normalizeAlias, normalizeForMatching } from './normalize';
 import type { AliasSpec, Candidate } from './types';
 
 interface Terminal {
@@ -87,6 +87,11 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
   }
   const automaton = buildAutomaton(keys);
   const { symbolOf, alphabetSize, delta, outputStart, outputs, patternLength } = automaton;
+  // For the hot path: each ASCII code unit's symbol after folding, whether it folds to a space, and which states
+  // end a pattern (one load instead of comparing two output offsets).
+  const asciiSymbol = Uint16Array.from(ASCII_FOLD, (folded) => symbolOf[folded]);
+  const asciiIsSpace = Uint8Array.from(ASCII_FOLD, (folded) => (folded === SPACE ? 1 : 0));
+  const hasOutput = Uint8Array.from({ length: automaton.stateCount }, (_, state) => (outputStart[state + 1] > outputStart[state] ? 1 : 0));
 
   /** The first folded unit of the code point starting at `at` that is not invisible, or -1 at the end. */
   function nextFolded(text: string, at: number): number {
@@ -155,7 +160,7 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
       if (before >= 0 && isWordCode(before)) continue;
       const slice = original.slice(from, end);
       // Most page text is already canonical (same length as the fold, no curly quotes or odd spaces).
-      const canonicalSlice = end - from === patternLength[p] && isPlain(slice) ? slice : normalizeForMatching(slice).text;
+      const canonicalSlice = end - from === patternLength[p] && isPlain(slice) ? slice : canonicalize(slice);
       const accepted = acceptedAliases(patterns[p], canonicalSlice);
       if (accepted.length) found.push({ block, start: from, end, aliases: accepted });
     }
@@ -169,14 +174,13 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
     for (let i = 0; i < length; i++) {
       const unit = original.charCodeAt(i);
       if (unit < 0x80) {
-        // The hot path: one table lookup to fold, one to step the automaton.
-        const code = ASCII_FOLD[unit];
-        if (code === SPACE) {
+        // The hot path: one table lookup to fold, one to step the automaton, one to see whether a pattern ends.
+        if (asciiIsSpace[unit] === 1) {
           if (lastWasSpace) continue; // a run of whitespace folds to one space
           lastWasSpace = true;
         } else lastWasSpace = false;
-        state = delta[state * alphabetSize + symbolOf[code]];
-        if (outputStart[state] !== outputStart[state + 1]) emit(found, original, block, state, i + 1);
+        state = delta[state * alphabetSize + asciiSymbol[unit]];
+        if (hasOutput[state] === 1) emit(found, original, block, state, i + 1);
         continue;
       }
       // Any other character folds to zero or more units (diacritics dropped, ligatures split, spaces unified).
@@ -190,7 +194,7 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
           lastWasSpace = true;
         } else lastWasSpace = code === HARD_BREAK_CODE;
         state = delta[state * alphabetSize + symbolOf[code]];
-        if (f === folded.length - 1 && outputStart[state] !== outputStart[state + 1]) emit(found, original, block, state, end);
+        if (f === folded.length - 1 && hasOutput[state] === 1) emit(found, original, block, state, end);
       }
       i = end - 1;
     }

@@ -86,6 +86,22 @@ export function normalizeForMatching(original: string): NormalizedText {
   return { text, folded, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
 
+/** The canonical text alone (letter case kept), without the offset maps: for comparing a short match to an alias. */
+export function canonicalize(original: string): string {
+  let text = '';
+  let lastWasSpace = true;
+  for (const char of original) {
+    for (const out of canonicalChar(char)) {
+      if (out === ' ') {
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
+      } else lastWasSpace = out === HARD_BREAK;
+      text += out;
+    }
+  }
+  return text;
+}
+
 /** Canonical form of an alias, as the matcher stores it. */
 export function normalizeAlias(alias: string): string {
   return normalizeForMatching(alias).text.trim();

@@ -31,26 +31,23 @@ function byPosition(a: Candidate, b: Candidate): number {
 function claimLongest(matcher: Matcher, blocks: readonly string[], cues: Set<string>): Candidate[] {
   const claimed: Candidate[] = [];
   for (let block = 0; block < blocks.length; block++) {
-    let found = matcher.findCandidates(blocks[block], block);
+    const found = matcher.findCandidates(blocks[block], block);
     if (found.length === 0) continue;
-    // Cue words are evidence about the page, not names: they never claim a name's text nor become mentions. Among
-    // themselves the longest wins, so "ceasefire violation" is one cue, not also "ceasefire".
-    if (found.some((c) => c.aliases[0].cue)) {
-      const cueFound = found.filter((c) => c.aliases[0].cue).sort(byPosition);
-      let cueUntil = -1;
-      for (const c of cueFound) {
-        if (c.start < cueUntil) continue;
-        cues.add(c.aliases[0].entityId);
-        cueUntil = c.end;
-      }
-      found = found.filter((c) => !c.aliases[0].cue);
-    }
     if (found.length > 1) found.sort(byPosition);
+    // Cue words are evidence about the page, not names: they never claim a name's text nor become mentions.
+    // Among themselves the longest wins too, so "ceasefire violation" is one cue, not also "ceasefire".
     let claimedUntil = -1;
+    let cueUntil = -1;
     for (const c of found) {
-      if (c.start < claimedUntil) continue;
-      claimed.push(c);
-      claimedUntil = c.end;
+      if (c.aliases[0].cue) {
+        if (c.start >= cueUntil) {
+          cues.add(c.aliases[0].entityId);
+          cueUntil = c.end;
+        }
+      } else if (c.start >= claimedUntil) {
+        claimed.push(c);
+        claimedUntil = c.end;
+      }
     }
   }
   return claimed;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HARD_BREAK, normalizeForMatching } from '../../src/match/normalize';
+import { canonicalize, HARD_BREAK, normalizeForMatching } from '../../src/match/normalize';
 
 function mapBack(original: string, canonicalStart: number, canonicalEnd: number): string {
   const n = normalizeForMatching(original);
@@ -45,5 +45,47 @@ describe('normalizeForMatching', () => {
     expect(mapBack(original, at, at + 'S. Jaishankar'.length)).toBe('S.\u00a0Jai\u00adshankar');
     const z = n.text.indexOf('Shahbaz');
     expect(mapBack(original, z, z + 7)).toBe('Shahba\u0304z');
+  });
+});
+
+describe('canonicalize', () => {
+  it('gives the same text as normalizeForMatching', () => {
+    for (const sample of ['  Shahbāz\u00a0 Sharīf’s\u00ad', 'ﬁle – “x”', 'Jammu and\u2029Kashmir', 'plain']) {
+      expect(canonicalize(sample)).toBe(normalizeForMatching(sample).text);
+    }
+  });
+});
+
+describe('the scanner finds what the canonical text contains', () => {
+  it('agrees with normalizeForMatching on random text (property)', async () => {
+    const fc = await import('fast-check');
+    const { compileMatcher } = await import('../../src/match/matcher');
+    const names = ['Marco Rubio', 'Shahbāz Sharīf', 'LoC', 'Jammu and Kashmir', 'Attari', 'ﬁle'];
+    const matcher = compileMatcher(names.map((text, i) => ({ entityId: `e${i}`, entityType: 'place', text, caseInsensitive: true, context: null })));
+    const pieces = fc.constantFrom(...names, 'Marco\u00a0Rubio', 'Shahba\u0304z Shari\u0304f', 'Jammu  and\nKashmir', 'At\u00adtari', ' ', '\u2009', '’s', '-', 'x', 'Loc', 'LoCs', '\u2029', 'é', '😀');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const found = matcher.findCandidates(text, 0);
+        // Every match is a whole-word occurrence of an alias in the canonical text.
+        for (const c of found) {
+          const canonical = normalizeForMatching(text.slice(c.start, c.end)).folded;
+          expect(names.map((n) => normalizeForMatching(n).folded)).toContain(canonical);
+        }
+        // And every whole-word occurrence in the canonical text is found.
+        const n = normalizeForMatching(text);
+        let expected = 0;
+        for (const name of names) {
+          const key = normalizeForMatching(name).folded;
+          for (let at = n.folded.indexOf(key); at >= 0; at = n.folded.indexOf(key, at + 1)) {
+            const before = n.folded[at - 1];
+            const after = n.folded[at + key.length];
+            if (!/[\p{L}\p{N}]/u.test(before ?? '') && !/[\p{L}\p{N}]/u.test(after ?? '')) expected++;
+          }
+        }
+        expect(found.length).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
