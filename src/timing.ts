@@ -39,3 +39,22 @@ export const CONTENT_SCRIPT_BUDGET_BYTES = 100_000;
  * milliseconds per frame, and news pages embed many small frames with nothing to explain.
  */
 export const MIN_FRAME_TEXT_CHARS = 80;
+
+/**
+ * Longest stretch of work before Backstory yields to the page. Half of a 16 ms frame: the page keeps the other
+ * half, and no task of ours comes near the 50 ms that browsers call a long task.
+ */
+export const SLICE_BUDGET_MS = 8;
+
+/**
+ * Past this many changed regions in one batch, one full rescan is cheaper than tracking each change (a page that
+ * replaced its whole article, an infinite-scroll page appending dozens of items at once).
+ */
+export const INCREMENTAL_MAX_ROOTS = 64;
+
+/**
+ * Highlights are painted for text within this share of a viewport above and below the visible area, so scrolling
+ * finds them already painted; text further away is not painted until it comes near, which keeps the cost of
+ * painting tied to the viewport rather than the page length.
+ */
+export const PAINT_MARGIN_VIEWPORTS = 1;

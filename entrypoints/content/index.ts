@@ -4,6 +4,7 @@ import type { MatchIndex } from '../../src/kb/match-index';
 import type { Entity } from '../../src/kb/schema';
 import { ENTITY_REQUEST, isSummaryRequest, MATCH_INDEX_REQUEST } from '../../src/messaging/messages';
 import { ContentController } from '../../src/page/content-controller';
+import { browserClock } from '../../src/page/slicer';
 import { loadSettings, watchSettings } from '../../src/settings/settings-store';
 import { MIN_FRAME_TEXT_CHARS } from '../../src/timing';
 import '../../src/page/highlight.css';
@@ -23,6 +24,7 @@ export default defineContentScript({
       watchSettings,
       loadIndex: () => browser.runtime.sendMessage({ type: MATCH_INDEX_REQUEST }) as Promise<MatchIndex>,
       loadEntity: (id) => browser.runtime.sendMessage({ type: ENTITY_REQUEST, id }) as Promise<Entity | null>,
+      clock: browserClock(window),
       setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
       clearTimeout: (id) => clearTimeout(id),
       requestAnimationFrame: (callback) => ctx.requestAnimationFrame(callback),
@@ -37,6 +39,8 @@ export default defineContentScript({
       browser.runtime.onMessage.removeListener(onMessage);
       controller.stop();
     });
+    // Single-page apps swap articles without a reload: WXT reports the location change.
+    ctx.addEventListener(window, 'wxt:locationchange', () => controller.onNavigation());
     void controller.start();
   },
 });

@@ -27,30 +27,38 @@ function byPosition(a: Candidate, b: Candidate): number {
   return a.start - b.start || b.end - a.end;
 }
 
-/** Leftmost-longest within each block: a longer name claims its text ("Jammu and Kashmir" over "Kashmir"). */
-function claimLongest(matcher: Matcher, blocks: readonly string[], cues: Set<string>): Candidate[] {
+/** What one block of text contributes to a page: its claimed name candidates and the cue words in it. */
+export interface BlockScan {
+  claimed: Candidate[];
+  cues: string[];
+}
+
+/**
+ * Matches one block and lets the longest candidate claim its text (leftmost-longest): "Jammu and Kashmir" over
+ * "Kashmir". Blocks are independent, so a page can be scanned block by block, and a changed block rescanned alone.
+ */
+export function scanBlock(matcher: Matcher, text: string, block: number): BlockScan {
+  const found = matcher.findCandidates(text, block);
+  if (found.length === 0) return { claimed: [], cues: [] };
+  if (found.length > 1) found.sort(byPosition);
+  // Cue words are evidence about the page, not names: they never claim a name's text nor become mentions.
+  // Among themselves the longest wins too, so "ceasefire violation" is one cue, not also "ceasefire".
   const claimed: Candidate[] = [];
-  for (let block = 0; block < blocks.length; block++) {
-    const found = matcher.findCandidates(blocks[block], block);
-    if (found.length === 0) continue;
-    if (found.length > 1) found.sort(byPosition);
-    // Cue words are evidence about the page, not names: they never claim a name's text nor become mentions.
-    // Among themselves the longest wins too, so "ceasefire violation" is one cue, not also "ceasefire".
-    let claimedUntil = -1;
-    let cueUntil = -1;
-    for (const c of found) {
-      if (c.aliases[0].cue) {
-        if (c.start >= cueUntil) {
-          cues.add(c.aliases[0].entityId);
-          cueUntil = c.end;
-        }
-      } else if (c.start >= claimedUntil) {
-        claimed.push(c);
-        claimedUntil = c.end;
+  const cues: string[] = [];
+  let claimedUntil = -1;
+  let cueUntil = -1;
+  for (const c of found) {
+    if (c.aliases[0].cue) {
+      if (c.start >= cueUntil) {
+        cues.push(c.aliases[0].entityId);
+        cueUntil = c.end;
       }
+    } else if (c.start >= claimedUntil) {
+      claimed.push(c);
+      claimedUntil = c.end;
     }
   }
-  return claimed;
+  return { claimed, cues };
 }
 
 function isPlainName(c: Candidate): boolean {
@@ -64,8 +72,20 @@ function contextReason(alias: AliasSpec): string {
 }
 
 export function scanPage(matcher: Matcher, blocks: readonly string[], options: ScanOptions = {}): PageScan {
+  return judgePage(blocks, blocks.map((text, index) => scanBlock(matcher, text, index)), options);
+}
+
+/**
+ * The page-level judgement over every block's claimed candidates: which short names and acronyms the page gives
+ * enough context for. `scans[i]` must be the scan of `blocks[i]`; candidates come out in block order.
+ */
+export function judgePage(blocks: readonly string[], scans: readonly BlockScan[], options: ScanOptions = {}): PageScan {
   const cues = new Set<string>();
-  const claimed = claimLongest(matcher, blocks, cues);
+  const claimed: Candidate[] = [];
+  for (const scan of scans) {
+    for (const cue of scan.cues) cues.add(cue);
+    for (const c of scan.claimed) claimed.push(c);
+  }
 
   // Entities named in full somewhere on the page.
   const namedInFull = new Set<string>();

@@ -1,22 +1,31 @@
 /**
- * One page's annotations: collect the readable text, run the engine, turn mentions into live Ranges, paint them,
- * and answer what the page mentions. Reads the page; never writes to it.
+ * One page's annotations: read the page's text block by block, run the engine, turn mentions into live Ranges,
+ * paint the ones near the viewport, and answer what the page mentions. Reads the page; never writes to it.
+ *
+ * Work is sliced (it yields to the page whenever a slice's budget is used up) and incremental: after the first full
+ * scan, changed regions are read again alone, their blocks matched again, and the page-level judgement re-run over
+ * every block's candidates (cheap: candidates, not text).
  */
 import type { EntityType } from '../kb/entity-types';
 import type { EntityHeader } from '../kb/match-index';
 import type { Matcher } from '../match/matcher';
-import { scanPage } from '../match/scan-page';
+import { judgePage, scanBlock, type BlockScan } from '../match/scan-page';
+import type { Candidate } from '../match/types';
 import type { MentionSummary, PageSummary } from '../messaging/messages';
 import type { HighlightStyle } from '../settings/settings';
+import { INCREMENTAL_MAX_ROOTS } from '../timing';
 import { readPublishedAt } from './article-metadata';
-import { clearHighlights, paintMentions, styleHighlightsIn } from './highlights';
+import { clearHighlights, styleHighlightsIn } from './highlights';
 import { MentionIndex } from './hit-test';
-import { blockRange, collectTextBlocks } from './text-blocks';
+import type { Slicer } from './slicer';
+import { BlockCollector, blockContainer, blockRange, isReadable, type TextBlock } from './text-blocks';
+import { ViewportPainter } from './viewport-painter';
 
 export interface PageMention {
   entityId: string;
   surface: string;
   range: Range;
+  container: Element;
 }
 
 export interface AnnotatorOptions {
@@ -26,58 +35,111 @@ export interface AnnotatorOptions {
   firstMentionOnly: boolean;
 }
 
-const ALL_TYPES: AnnotatorOptions = {
+const DEFAULT_OPTIONS: AnnotatorOptions = {
   entityTypes: ['person', 'place', 'organization', 'event', 'agreement', 'concept'],
   highlightStyle: 'underline',
   firstMentionOnly: false,
 };
 
+/** One block of the page's text, what the engine found in it, and the Ranges made for it so far. */
+interface BlockEntry {
+  block: TextBlock;
+  scan: BlockScan;
+  container: Element | null;
+  ranges: Map<Candidate, Range>;
+}
+
+/** How many blocks to match between two looks at the clock. */
+const BLOCKS_PER_CHECK = 32;
+
+/** Where a block starting at `node` belongs among entries in document order (binary search). */
+function insertionPoint(entries: readonly BlockEntry[], node: Node | undefined): number {
+  if (!node) return entries.length;
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const position = entries[mid].block.segments[0].node.compareDocumentPosition(node);
+    // FOLLOWING (4): `node` comes after this entry. Nodes in another tree (a shadow root) compare as disconnected and
+    // go after it too.
+    if (position & 4 || position & 1) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class PageAnnotator {
-  /** Every mention the last scan found, whatever the options. */
+  private entries: BlockEntry[] = [];
+  /** Every mention the last judgement kept, whatever the display options. */
   private found: PageMention[] = [];
-  /** The mentions of the types the reader wants. */
+  /** The mentions of the types the reader wants, in document order. */
   private mentions: PageMention[] = [];
   private index = new MentionIndex([]);
   private status: PageSummary['status'] = 'scanning';
-  private options: AnnotatorOptions = ALL_TYPES;
+  private options: AnnotatorOptions = DEFAULT_OPTIONS;
+  private readonly painter: ViewportPainter;
+  private cachedSummary: PageSummary | null = null;
 
   constructor(
     private readonly doc: Document,
     private readonly entities: ReadonlyMap<string, EntityHeader>,
     private readonly matcher: Matcher,
-  ) {}
+  ) {
+    this.painter = new ViewportPainter(doc.defaultView as Window & typeof globalThis);
+  }
 
-  /** Scans the whole page again and repaints; returns whether what the page mentions changed. */
-  scan(): boolean {
-    const before = JSON.stringify(this.summary().mentions);
-    this.status = 'scanning';
+  get isReady(): boolean {
+    return this.status === 'ready';
+  }
+
+  /** Reads the whole page again, in slices. Returns whether what the page mentions changed. */
+  async scanAll(slicer: Slicer): Promise<boolean> {
     const root = this.doc.body ?? this.doc.documentElement;
-    const blocks = root ? collectTextBlocks(root) : [];
-    const { mentions } = scanPage(this.matcher, blocks.map((b) => b.text));
-    this.found = mentions
-      .filter((m) => this.entities.has(m.entityId))
-      .map((m) => ({ entityId: m.entityId, surface: m.surface, range: blockRange(blocks[m.block], m.start, m.end) }));
-    this.status = 'ready';
-    this.apply();
-    return JSON.stringify(this.summary().mentions) !== before;
+    const collector = new BlockCollector(root);
+    while (!collector.collect(slicer.timeIsUp)) await slicer.checkpoint();
+    const entries: BlockEntry[] = [];
+    for (let i = 0; i < collector.blocks.length; i++) {
+      if (i % BLOCKS_PER_CHECK === 0) await slicer.checkpoint();
+      entries.push(this.entryFor(collector.blocks[i], i));
+    }
+    this.entries = entries;
+    return this.judge(slicer);
+  }
+
+  /**
+   * Reads again only the regions holding `changed` nodes. Returns false when there are too many for that to pay
+   * off, in which case the caller runs `scanAll` instead.
+   */
+  async update(changed: Iterable<Node>, slicer: Slicer): Promise<boolean | 'too-many'> {
+    const roots = new Set<Element>();
+    const top = this.doc.body ?? this.doc.documentElement;
+    for (const node of changed) {
+      const container = blockContainer(node);
+      if (!container || container === top || container === this.doc.documentElement) return 'too-many';
+      roots.add(container);
+      if (roots.size > INCREMENTAL_MAX_ROOTS) return 'too-many';
+    }
+    // A region inside another changed region is read with it.
+    const outermost = [...roots].filter((root) => ![...roots].some((other) => other !== root && other.contains(root)));
+    const touched = (node: Node) => !node.isConnected || outermost.some((root) => root.contains(node));
+    const kept = this.entries.filter((e) => !e.block.segments.some((s) => touched(s.node)));
+    for (const root of outermost) {
+      await slicer.checkpoint();
+      if (!root.isConnected || !isReadable(root)) continue;
+      const collector = new BlockCollector(root);
+      while (!collector.collect(slicer.timeIsUp)) await slicer.checkpoint();
+      // The new blocks go where they stand in the document, so mentions stay in reading order.
+      let at = insertionPoint(kept, collector.blocks[0]?.segments[0].node);
+      for (const block of collector.blocks) kept.splice(at++, 0, this.entryFor(block, 0));
+    }
+    this.entries = kept;
+    return this.judge(slicer);
   }
 
   /** New display options: repaint from the last scan, without reading the page again. */
   setOptions(options: AnnotatorOptions): void {
     this.options = options;
-    if (this.status === 'ready') this.apply();
-  }
-
-  private apply(): void {
-    const wanted = new Set(this.options.entityTypes);
-    this.mentions = this.found.filter((m) => wanted.has(this.entities.get(m.entityId)!.type));
-    this.index = new MentionIndex(this.mentions.map((m) => m.range));
-    for (const root of this.index.shadowRoots) styleHighlightsIn(root);
-    const seen = new Set<string>();
-    const painted = this.options.firstMentionOnly
-      ? this.mentions.filter((m) => !seen.has(m.entityId) && seen.add(m.entityId))
-      : this.mentions;
-    paintMentions(painted.map((m) => m.range), this.options.highlightStyle);
+    if (this.status === 'ready') this.publish();
   }
 
   mentionAt(x: number, y: number): { mention: PageMention; lineRect: DOMRect } | null {
@@ -90,6 +152,7 @@ export class PageAnnotator {
   }
 
   summary(): PageSummary {
+    if (this.cachedSummary) return this.cachedSummary;
     const byEntity = new Map<string, MentionSummary>();
     for (const mention of this.mentions) {
       const entity = this.entities.get(mention.entityId)!;
@@ -101,20 +164,75 @@ export class PageAnnotator {
       entry.count++;
       if (!entry.surfaces.includes(mention.surface)) entry.surfaces.push(mention.surface);
     }
-    return {
+    const summary: PageSummary = {
       url: this.doc.location?.href ?? '',
       title: this.doc.title,
       publishedAt: readPublishedAt(this.doc),
       status: this.status,
       mentions: [...byEntity.values()],
     };
+    if (this.status === 'ready') this.cachedSummary = summary;
+    return summary;
   }
 
   dispose(): void {
+    this.entries = [];
     this.found = [];
     this.mentions = [];
     this.index = new MentionIndex([]);
     this.status = 'scanning';
+    this.cachedSummary = null;
+    this.painter.dispose();
     clearHighlights();
+  }
+
+  private entryFor(block: TextBlock, index: number): BlockEntry {
+    return { block, scan: scanBlock(this.matcher, block.text, index), container: blockContainer(block.segments[0].node), ranges: new Map() };
+  }
+
+  /** The page-level judgement over every block, then Ranges for the kept mentions (made once per candidate). */
+  private async judge(slicer: Slicer): Promise<boolean> {
+    const before = JSON.stringify(this.summary().mentions);
+    const texts: string[] = [];
+    const scans: BlockScan[] = [];
+    this.entries.forEach((entry, i) => {
+      // The judgement finds each candidate's block by its index: keep them in step with this order.
+      for (const c of entry.scan.claimed) c.block = i;
+      texts.push(entry.block.text);
+      scans.push(entry.scan);
+    });
+    await slicer.checkpoint();
+    const { mentions } = judgePage(texts, scans);
+    const found: PageMention[] = [];
+    let made = 0;
+    for (const m of mentions) {
+      if (!this.entities.has(m.entityId)) continue;
+      const entry = this.entries[m.block];
+      const candidate = entry.scan.claimed.find((c) => c.start === m.start && c.end === m.end)!;
+      let range = entry.ranges.get(candidate);
+      if (!range) {
+        if (++made % BLOCKS_PER_CHECK === 0) await slicer.checkpoint();
+        range = blockRange(entry.block, m.start, m.end);
+        entry.ranges.set(candidate, range);
+      }
+      found.push({ entityId: m.entityId, surface: m.surface, range, container: entry.container ?? this.doc.documentElement });
+    }
+    this.found = found;
+    this.status = 'ready';
+    this.publish();
+    return JSON.stringify(this.summary().mentions) !== before;
+  }
+
+  private publish(): void {
+    this.cachedSummary = null;
+    const wanted = new Set(this.options.entityTypes);
+    this.mentions = this.found.filter((m) => wanted.has(this.entities.get(m.entityId)!.type));
+    this.index = new MentionIndex(this.mentions.map((m) => m.range));
+    for (const root of this.index.shadowRoots) styleHighlightsIn(root);
+    const seen = new Set<string>();
+    const painted = this.options.firstMentionOnly
+      ? this.mentions.filter((m) => !seen.has(m.entityId) && seen.add(m.entityId))
+      : this.mentions;
+    this.painter.setPaintables(painted, this.options.highlightStyle);
   }
 }

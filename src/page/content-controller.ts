@@ -1,7 +1,7 @@
 /**
- * Wires one page together: loads the names to look for, runs the annotator, hover intent and the card, rescans
- * when the page changes, and reports the page's state. Browser APIs come in through `ContentDeps`, so the
- * entrypoint stays a few lines of wiring.
+ * Wires one page together: loads the names to look for and the reader's settings, runs the annotator (sliced, and
+ * incremental as the page changes), hover intent and the card, and reports the page's state. Browser APIs come in
+ * through `ContentDeps`, so the entrypoint stays a few lines of wiring.
  */
 import type { MatchIndex } from '../kb/match-index';
 import type { Entity } from '../kb/schema';
@@ -15,6 +15,7 @@ import { PageAnnotator, type PageMention } from './annotator';
 import { readPublishedAt } from './article-metadata';
 import { paintActive } from './highlights';
 import { HoverIntent, type HoverTarget } from './hover-intent';
+import { Cancelled, createSlicer, type SlicerClock } from './slicer';
 
 export interface ContentDeps {
   doc: Document;
@@ -25,6 +26,7 @@ export interface ContentDeps {
   loadIndex(): Promise<MatchIndex>;
   /** One entity's full card data. */
   loadEntity(id: string): Promise<Entity | null>;
+  clock: SlicerClock;
   setTimeout(callback: () => void, ms: number): number;
   clearTimeout(id: number): void;
   requestAnimationFrame(callback: () => void): number;
@@ -54,6 +56,12 @@ export class ContentController {
   /** Whether the reader has Backstory on for this page (settings may turn it off and on again). */
   private active = false;
   private unwatch: (() => void) | null = null;
+  /** Work waiting to run: a full scan, and the nodes changed since the last scan began. */
+  private needsFullScan = false;
+  private changed = new Set<Node>();
+  /** Bumped whenever running work stops being wanted (off, navigation); work checks it at every slice. */
+  private generation = 0;
+  private working = false;
 
   constructor(private readonly deps: ContentDeps) {
     this.tooltip = new TooltipHost(deps.doc, (inside) => this.hover.pointerInsideCard(inside));
@@ -85,6 +93,7 @@ export class ContentController {
     }, { capture: true });
     listen(doc, 'scroll', () => this.hover.dismiss(), { capture: true, passive: true });
     listen(doc, 'visibilitychange', () => this.hover.dismiss());
+    listen(doc, 'fullscreenchange', () => this.hover.dismiss());
     this.unwatch = this.deps.watchSettings((next) => this.applySettings(next));
     this.applySettings(settings);
   }
@@ -105,19 +114,25 @@ export class ContentController {
     this.annotator.setOptions(settings);
     if (!this.active) {
       this.active = true;
-      this.observer = new MutationObserver((records) => {
-        if (records.some((r) => !this.isOwnRecord(r))) this.scheduleRescan();
-      });
+      this.observer = new MutationObserver((records) => this.onMutations(records));
       this.observer.observe(this.deps.doc.documentElement, { childList: true, subtree: true, characterData: true });
       this.notified = false;
-      this.rescan();
+      this.requestFullScan();
     } else {
       this.notify();
     }
   }
 
+  /** The page changed its location without a reload (a single-page app): read it from scratch. */
+  onNavigation(): void {
+    if (!this.active) return;
+    this.hover.dismiss();
+    this.requestFullScan();
+  }
+
   summary(): PageSummary {
-    if (this.active && this.annotator) return this.annotator.summary();
+    if (this.active && this.annotator?.isReady && !this.working && !this.needsFullScan) return this.annotator.summary();
+    if (this.active && this.annotator?.isReady) return { ...this.annotator.summary(), status: 'scanning' };
     const { doc } = this.deps;
     const status = this.settings && !this.active ? 'disabled' : 'scanning';
     return { url: doc.location?.href ?? '', title: doc.title, publishedAt: readPublishedAt(doc), status, mentions: [] };
@@ -129,13 +144,16 @@ export class ContentController {
     this.deactivate();
   }
 
-  /** Off: no observer, no highlight, no host element left in the page. */
+  /** Off: no observer, no pending work, no highlight, no host element left in the page. */
   private deactivate(): void {
     this.active = false;
+    this.generation++;
     this.observer?.disconnect();
     this.observer = null;
     if (this.rescanTimer !== null) this.deps.clearTimeout(this.rescanTimer);
     this.rescanTimer = null;
+    this.changed.clear();
+    this.needsFullScan = false;
     this.hover.dismiss();
     this.tooltip.dispose();
     this.annotator?.dispose();
@@ -151,6 +169,16 @@ export class ContentController {
     if (!data || this.hover.openTargetKey !== target.key || !this.annotator) return;
     paintActive(target.value.range);
     this.tooltip.show({ entity: data, count: this.annotator.countOf(id), publishedAt: this.annotator.summary().publishedAt, anchor: target.anchor });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    let relevant = false;
+    for (const record of records) {
+      if (this.isOwnRecord(record)) continue;
+      relevant = true;
+      this.changed.add(record.target);
+    }
+    if (relevant) this.scheduleUpdate();
   }
 
   private isOwnRecord(record: MutationRecord): boolean {
@@ -169,23 +197,52 @@ export class ContentController {
     });
   }
 
-  private scheduleRescan(): void {
+  /** Waits for a burst of changes to end (but not forever), then reads the changed regions. */
+  private scheduleUpdate(): void {
+    if (!this.active) return;
     const now = Date.now();
     this.firstChangeAt ??= now;
     if (this.rescanTimer !== null) this.deps.clearTimeout(this.rescanTimer);
     const wait = Math.max(0, Math.min(RESCAN_DEBOUNCE_MS, this.firstChangeAt + RESCAN_MAX_WAIT_MS - now));
-    if (!this.active) return;
     this.rescanTimer = this.deps.setTimeout(() => {
       this.rescanTimer = null;
       this.firstChangeAt = null;
-      this.rescan();
+      void this.pump();
     }, wait);
   }
 
-  private rescan(): void {
-    if (!this.annotator || !this.active) return;
-    const changed = this.annotator.scan();
-    if (changed || !this.notified) this.notify();
+  private requestFullScan(): void {
+    this.needsFullScan = true;
+    this.changed.clear();
+    this.generation++;
+    void this.pump();
+  }
+
+  /** Runs waiting work, one job at a time; changes that arrive meanwhile are handled by the next job. */
+  private async pump(): Promise<void> {
+    if (this.working || !this.active || !this.annotator) return;
+    this.working = true;
+    const generation = this.generation;
+    const slicer = createSlicer(this.deps.clock, () => this.generation === generation && this.active);
+    let changed = false;
+    try {
+      if (this.needsFullScan || !this.annotator.isReady) {
+        this.needsFullScan = false;
+        this.changed.clear();
+        changed = await this.annotator.scanAll(slicer);
+      } else if (this.changed.size) {
+        const nodes = [...this.changed];
+        this.changed.clear();
+        const result = await this.annotator.update(nodes, slicer);
+        changed = result === 'too-many' ? await this.annotator.scanAll(slicer) : result;
+      }
+    } catch (error) {
+      if (!(error instanceof Cancelled)) throw error;
+    } finally {
+      this.working = false;
+    }
+    if (this.active && (this.needsFullScan || (this.changed.size && this.rescanTimer === null))) void this.pump();
+    else if (this.active && (changed || !this.notified)) this.notify();
   }
 
   private notify(): void {

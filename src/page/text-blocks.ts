@@ -74,55 +74,108 @@ interface WalkFrame {
   closesBlock: boolean;
 }
 
-export function collectTextBlocks(root: Element, options: CollectOptions = {}): TextBlock[] {
-  const skipChrome = options.skipChrome ?? true;
-  const blocks: TextBlock[] = [];
-  let text = '';
-  let segments: TextSegment[] = [];
-  const flush = () => {
-    if (segments.length && /[\p{L}\p{N}]/u.test(text)) blocks.push({ text, segments });
-    text = '';
-    segments = [];
-  };
+/** How many nodes the walker visits between two looks at the clock. */
+const NODES_PER_CLOCK_CHECK = 128;
 
-  // An explicit stack rather than recursion: pages nest thousands of levels deep.
-  const stack: WalkFrame[] = [{ nodes: renderedChildren(root), index: 0, closesBlock: false }];
-  while (stack.length) {
-    const frame = stack[stack.length - 1];
-    if (frame.index >= frame.nodes.length) {
-      stack.pop();
-      if (frame.closesBlock) flush();
-      continue;
-    }
-    const node = frame.nodes[frame.index++];
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      if (data) {
-        segments.push({ node: node as Text, start: text.length });
-        text += data;
-      }
-      continue;
-    }
-    if (node.nodeType !== 1) continue;
-    const element = node as Element;
-    const tag = element.tagName.toUpperCase();
-    const inline = INLINE_TAGS.has(tag);
-    if (tag === 'BR') {
-      text += HARD_BREAK;
-    } else if (isSkipped(element, skipChrome)) {
-      // Skipped but visible (an editable span, a code sample, an image): the reader sees something between the
-      // text on either side, so no name may be matched across it.
-      if (!inline) flush();
-      else if (!INVISIBLE_TAGS.has(tag) && !element.hasAttribute('hidden')) text += HARD_BREAK;
-    } else {
-      if (!inline) flush();
-      const children = renderedChildren(element);
-      if (children.length) stack.push({ nodes: children, index: 0, closesBlock: !inline });
-      else if (!inline) flush();
-    }
+/**
+ * A resumable walk over a subtree: `collect` visits nodes until the caller's time is up, and carries on from there
+ * on the next call, so a page of 100,000 text nodes is read in slices that never block the page for long.
+ * The DOM must not change between slices (the caller starts again when it does).
+ */
+export class BlockCollector {
+  readonly blocks: TextBlock[] = [];
+  private readonly stack: WalkFrame[];
+  private readonly skipChrome: boolean;
+  private text = '';
+  private segments: TextSegment[] = [];
+  private finished = false;
+
+  constructor(root: Element | ShadowRoot, options: CollectOptions = {}) {
+    this.skipChrome = options.skipChrome ?? true;
+    const children = root.nodeType === 11 ? root.childNodes : renderedChildren(root as Element);
+    this.stack = [{ nodes: children, index: 0, closesBlock: false }];
   }
-  flush();
-  return blocks;
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Walks on until done or `timeIsUp()` says to stop; returns whether the walk is complete. */
+  collect(timeIsUp: () => boolean = () => false): boolean {
+    const { stack } = this;
+    let visited = 0;
+    while (stack.length) {
+      if (++visited % NODES_PER_CLOCK_CHECK === 0 && timeIsUp()) return false;
+      const frame = stack[stack.length - 1];
+      if (frame.index >= frame.nodes.length) {
+        stack.pop();
+        if (frame.closesBlock) this.flush();
+        continue;
+      }
+      const node = frame.nodes[frame.index++];
+      if (node.nodeType === 3) {
+        const data = (node as Text).data;
+        if (data) {
+          this.segments.push({ node: node as Text, start: this.text.length });
+          this.text += data;
+        }
+        continue;
+      }
+      if (node.nodeType !== 1) continue;
+      const element = node as Element;
+      const tag = element.tagName.toUpperCase();
+      const inline = INLINE_TAGS.has(tag);
+      if (tag === 'BR') {
+        this.text += HARD_BREAK;
+      } else if (isSkipped(element, this.skipChrome)) {
+        // Skipped but visible (an editable span, a code sample, an image): the reader sees something between the
+        // text on either side, so no name may be matched across it.
+        if (!inline) this.flush();
+        else if (!INVISIBLE_TAGS.has(tag) && !element.hasAttribute('hidden')) this.text += HARD_BREAK;
+      } else {
+        if (!inline) this.flush();
+        const children = renderedChildren(element);
+        if (children.length) stack.push({ nodes: children, index: 0, closesBlock: !inline });
+        else if (!inline) this.flush();
+      }
+    }
+    this.flush();
+    this.finished = true;
+    return true;
+  }
+
+  private flush(): void {
+    if (this.segments.length && /[\p{L}\p{N}]/u.test(this.text)) this.blocks.push({ text: this.text, segments: this.segments });
+    this.text = '';
+    this.segments = [];
+  }
+}
+
+export function collectTextBlocks(root: Element | ShadowRoot, options: CollectOptions = {}): TextBlock[] {
+  const collector = new BlockCollector(root, options);
+  collector.collect();
+  return collector.blocks;
+}
+
+/** Whether text under `element` is read at all: neither it nor an ancestor is skipped (script, editable, chrome…). */
+export function isReadable(element: Element, options: CollectOptions = {}): boolean {
+  const skipChrome = options.skipChrome ?? true;
+  for (let at: Node | null = element; at; ) {
+    if (at.nodeType === 1 && isSkipped(at as Element, skipChrome)) return false;
+    // Cross shadow boundaries: a shadow root's parent is its host.
+    at = at.parentNode ?? ((at as ShadowRoot).host ?? null);
+  }
+  return true;
+}
+
+/** The element whose box a block of text lives in: the nearest ancestor (or self) that is not inline. */
+export function blockContainer(node: Node): Element | null {
+  let at: Node | null = node.nodeType === 1 ? node : node.parentNode;
+  while (at) {
+    if (at.nodeType === 1 && !INLINE_TAGS.has((at as Element).tagName.toUpperCase())) return at as Element;
+    at = at.parentNode ?? ((at as ShadowRoot).host ?? null);
+  }
+  return null;
 }
 
 /** A DOM Range for `[start, end)` of a block's text. */

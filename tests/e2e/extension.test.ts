@@ -114,12 +114,31 @@ describe('on the demo article', () => {
     }
   });
 
-  it('paints exactly the summarised mentions with the CSS Custom Highlight API', async () => {
+  it('paints the summarised mentions near the viewport with the CSS Custom Highlight API, the rest as the reader scrolls', async () => {
     const summary = await readySummary(browser, page);
-    const painted = await highlightedTexts(page);
-    expect(painted).toHaveLength(summary.mentions.reduce((n, m) => n + m.count, 0));
+    const total = summary.mentions.reduce((n, m) => n + m.count, 0);
     const surfaces = new Set(summary.mentions.flatMap((m) => m.surfaces));
-    for (const text of painted) expect(surfaces).toContain(text);
+    // Scroll through the page a viewport at a time, collecting every painted range (by text and page position).
+    const seen = new Set<string>();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0; y < height; y += 600) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(150);
+      const painted = await page.evaluate(() =>
+        [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => {
+          const range = r as Range;
+          return `${range.toString()}@${Math.round(range.getBoundingClientRect().top + window.scrollY)}:${Math.round(range.getBoundingClientRect().left)}`;
+        }),
+      );
+      expect(painted.length).toBeGreaterThan(0);
+      expect(painted.length).toBeLessThanOrEqual(total);
+      for (const key of painted) {
+        expect(surfaces).toContain(key.slice(0, key.lastIndexOf('@')));
+        seen.add(key);
+      }
+    }
+    expect(seen.size).toBe(total);
+    await page.evaluate(() => window.scrollTo(0, 0));
   });
 
   it('shows the toolbar badge with the number of entities', async () => {

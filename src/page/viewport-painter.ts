@@ -1,0 +1,87 @@
+/**
+ * Paints only the mentions on screen or near it. Painting a highlight costs the browser in proportion to the ranges
+ * registered, so a 2 MB article with thousands of mentions would pay for all of them on every change. An
+ * IntersectionObserver (asynchronous, no layout reads of ours) says which text containers are near the viewport;
+ * their ranges are registered in one batch per animation frame.
+ */
+import type { HighlightStyle } from '../settings/settings';
+import { PAINT_MARGIN_VIEWPORTS } from '../timing';
+import { paintMentions } from './highlights';
+
+export interface Paintable {
+  range: Range;
+  /** The element whose box holds the text (its visibility stands for the range's). */
+  container: Element;
+}
+
+export class ViewportPainter {
+  private observer: IntersectionObserver | null = null;
+  private byContainer = new Map<Element, Paintable[]>();
+  private near = new Set<Element>();
+  private frame: number | null = null;
+  private style: HighlightStyle = 'underline';
+
+  constructor(private readonly win: Window & typeof globalThis) {}
+
+  /** Replaces what may be painted; only those near the viewport are. */
+  setPaintables(items: readonly Paintable[], style: HighlightStyle): void {
+    this.style = style;
+    const next = new Map<Element, Paintable[]>();
+    for (const item of items) {
+      const list = next.get(item.container);
+      if (list) list.push(item);
+      else next.set(item.container, [item]);
+    }
+    const observer = this.ensureObserver();
+    if (observer) {
+      for (const element of this.byContainer.keys()) {
+        if (!next.has(element)) {
+          observer.unobserve(element);
+          this.near.delete(element);
+        }
+      }
+      for (const element of next.keys()) if (!this.byContainer.has(element)) observer.observe(element);
+    }
+    this.byContainer = next;
+    this.schedulePaint();
+  }
+
+  dispose(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.byContainer.clear();
+    this.near.clear();
+    if (this.frame !== null) this.win.cancelAnimationFrame(this.frame);
+    this.frame = null;
+  }
+
+  private ensureObserver(): IntersectionObserver | null {
+    if (this.observer) return this.observer;
+    if (typeof this.win.IntersectionObserver !== 'function') return null; // every container counts as near
+    const margin = `${Math.round(PAINT_MARGIN_VIEWPORTS * 100)}% 0px`;
+    this.observer = new this.win.IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (entry.isIntersecting) this.near.add(entry.target);
+          else this.near.delete(entry.target);
+        }
+        this.schedulePaint();
+      },
+      { rootMargin: margin },
+    );
+    return this.observer;
+  }
+
+  private schedulePaint(): void {
+    if (this.frame !== null) return;
+    this.frame = this.win.requestAnimationFrame(() => {
+      this.frame = null;
+      const ranges: Range[] = [];
+      const everything = !this.observer;
+      for (const [element, items] of this.byContainer) {
+        if (everything || this.near.has(element)) for (const item of items) ranges.push(item.range);
+      }
+      paintMentions(ranges, this.style);
+    });
+  }
+}
