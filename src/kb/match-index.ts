@@ -5,6 +5,8 @@
  */
 import type { EntityType } from './entity-types';
 import type { KnowledgeBase } from './knowledge-base';
+import type { AutomatonData } from '../match/automaton';
+import { compileMatcher, prepareAliases } from '../match/matcher';
 import type { AliasSpec } from '../match/types';
 
 export interface EntityHeader {
@@ -15,7 +17,10 @@ export interface EntityHeader {
 
 export interface MatchIndex {
   entities: EntityHeader[];
+  /** Prepared aliases (canonical text and folded key worked out). */
   aliases: AliasSpec[];
+  /** The compiled automaton for exactly these aliases, so pages do not build it again. */
+  automaton: AutomatonData;
 }
 
 /**
@@ -56,8 +61,10 @@ export function cueSpecs(kb: KnowledgeBase): AliasSpec[] {
 }
 
 export function buildMatchIndex(kb: KnowledgeBase): MatchIndex {
+  const aliases = prepareAliases([...aliasSpecs(kb), ...cueSpecs(kb)]);
   return {
     entities: [...kb.entities.values()].map(({ id, name, type }) => ({ id, name, type })),
-    aliases: [...aliasSpecs(kb), ...cueSpecs(kb)],
+    aliases,
+    automaton: compileMatcher(aliases).automatonData(),
   };
 }

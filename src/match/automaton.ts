@@ -1,16 +1,22 @@
 /**
- * An Aho–Corasick automaton over UTF-16 code units, compiled into flat typed arrays: one table lookup per
- * character of text, whatever the number of patterns, so a scan is linear in the text.
+ * An Aho–Corasick automaton over UTF-16 code units in flat typed arrays: one table lookup per character of text,
+ * whatever the number of patterns, so a scan is linear in the text.
  *
- * Characters that occur in no pattern share one symbol that always leads back to the root, which keeps the
- * transition table small (states × alphabet).
+ * The transition table is filled lazily: building it stores only the trie and the failure links (a few thousand
+ * steps, cheap even in a cold content script), and the first time the scan meets a (state, character) pair that is
+ * not a trie edge it follows the failure links once and remembers the answer. Characters that occur in no pattern
+ * share one symbol, which keeps the table small (states × alphabet).
  */
 
 export interface Automaton {
   /** Symbol of each code unit (0 for "in no pattern"). */
   readonly symbolOf: Uint16Array;
   readonly alphabetSize: number;
-  /** Full transition function: `delta[state * alphabetSize + symbol]` (16-bit while the states fit: half the cache). */
+  /** The root state. State numbers start at 1: 0 in `delta` means "not computed yet". */
+  readonly root: number;
+  /** The next state after `state` on `symbol` (`delta[state * alphabetSize + symbol]`), computing it if needed. */
+  step(state: number, symbol: number): number;
+  /** The table itself, for the scan's hot loop (0 entries must go through `step`). */
   readonly delta: Uint16Array | Int32Array;
   /** Patterns that end in each state (own and inherited through failure links): `outputs[outputStart[s] .. outputStart[s + 1])`. */
   readonly outputStart: Int32Array;
@@ -20,89 +26,175 @@ export interface Automaton {
   readonly stateCount: number;
   /** Bytes held by the typed arrays. */
   readonly byteSize: number;
+  /** A plain-data form (JSON-safe) from which `automatonFromData` rebuilds the automaton without redoing the work. */
+  toData(): AutomatonData;
+}
+
+/**
+ * The automaton as plain arrays: what the background sends to each page, so that a content script (cold code, every
+ * page load) only copies numbers into typed arrays instead of building the trie and its failure links.
+ */
+export interface AutomatonData {
+  /** Code unit of each symbol, symbol 1 first. */
+  alphabet: number[];
+  /** Trie edges as (state, symbol, child) triples. */
+  edges: number[];
+  fail: number[];
+  outputStart: number[];
+  outputs: number[];
+  patternLength: number[];
+}
+
+const ROOT = 1;
+
+interface Parts {
+  symbolOf: Uint16Array;
+  alphabetSize: number;
+  delta: Uint16Array | Int32Array;
+  fail: Int32Array;
+  outputStart: Int32Array;
+  outputs: Int32Array;
+  patternLength: Int32Array;
+  stateCount: number;
+  edges: number[];
+}
+
+/**
+ * The transition function over a lazily filled table: a missing edge leads where the failure state's does (the
+ * root's missing edges lead back to the root), and the answer is remembered.
+ */
+function makeStep(delta: Uint16Array | Int32Array, fail: Int32Array, alphabetSize: number) {
+  const step = (state: number, symbol: number): number => {
+    const slot = state * alphabetSize + symbol;
+    let target = delta[slot];
+    if (target === 0) {
+      target = state === ROOT ? ROOT : step(fail[state], symbol);
+      delta[slot] = target;
+    }
+    return target;
+  };
+  return step;
+}
+
+function assemble(parts: Parts): Automaton {
+  const { symbolOf, alphabetSize, delta, fail, outputStart, outputs, patternLength, stateCount, edges } = parts;
+  const step = makeStep(delta, fail, alphabetSize);
+  return {
+    symbolOf,
+    alphabetSize,
+    root: ROOT,
+    step,
+    delta,
+    outputStart,
+    outputs,
+    patternLength,
+    stateCount,
+    byteSize: symbolOf.byteLength + delta.byteLength + outputStart.byteLength + outputs.byteLength + patternLength.byteLength + fail.byteLength,
+    toData: () => {
+      const alphabet: number[] = new Array(alphabetSize - 1);
+      for (let code = 0; code < 65536; code++) if (symbolOf[code]) alphabet[symbolOf[code] - 1] = code;
+      return { alphabet, edges: [...edges], fail: [...fail], outputStart: [...outputStart], outputs: [...outputs], patternLength: [...patternLength] };
+    },
+  };
+}
+
+function newDelta(states: number, alphabetSize: number): Uint16Array | Int32Array {
+  return states <= 0xffff ? new Uint16Array(states * alphabetSize) : new Int32Array(states * alphabetSize);
+}
+
+export function automatonFromData(data: AutomatonData): Automaton {
+  const symbolOf = new Uint16Array(65536);
+  data.alphabet.forEach((code, i) => (symbolOf[code] = i + 1));
+  const alphabetSize = data.alphabet.length + 1;
+  const fail = Int32Array.from(data.fail);
+  const delta = newDelta(fail.length, alphabetSize);
+  const { edges } = data;
+  for (let i = 0; i < edges.length; i += 3) delta[edges[i] * alphabetSize + edges[i + 1]] = edges[i + 2];
+  return assemble({
+    symbolOf,
+    alphabetSize,
+    delta,
+    fail,
+    outputStart: Int32Array.from(data.outputStart),
+    outputs: Int32Array.from(data.outputs),
+    patternLength: Int32Array.from(data.patternLength),
+    stateCount: fail.length - 1,
+    edges,
+  });
 }
 
 export function buildAutomaton(patterns: readonly string[]): Automaton {
   // The alphabet: every code unit used by some pattern.
   const symbolOf = new Uint16Array(65536);
   let alphabetSize = 1;
+  let totalLength = 0;
   for (const pattern of patterns) {
+    totalLength += pattern.length;
     for (let i = 0; i < pattern.length; i++) {
       const code = pattern.charCodeAt(i);
       if (symbolOf[code] === 0) symbolOf[code] = alphabetSize++;
     }
   }
 
-  // The trie, in a flat table sized for the worst case (every pattern character a new state); -1 is "no child".
-  const maxStates = patterns.reduce((n, p) => n + p.length, 0) + 1;
-  const table = new Int32Array(maxStates * alphabetSize).fill(-1);
-  const own: number[][] = [[]];
-  let stateCount = 1;
+  // The trie, written straight into the transition table (sized for the worst case: every character a new state).
+  const maxStates = totalLength + 2;
+  const trie = newDelta(maxStates, alphabetSize);
+  const edges: number[] = [];
+  const childSymbols: number[][] = [[], []];
+  const own: number[][] = [[], []];
+  let next = ROOT + 1;
   patterns.forEach((pattern, index) => {
-    let state = 0;
+    let state = ROOT;
     for (let i = 0; i < pattern.length; i++) {
-      const slot = state * alphabetSize + symbolOf[pattern.charCodeAt(i)];
-      if (table[slot] < 0) {
-        table[slot] = stateCount++;
+      const symbol = symbolOf[pattern.charCodeAt(i)];
+      const slot = state * alphabetSize + symbol;
+      if (trie[slot] === 0) {
+        trie[slot] = next;
+        edges.push(state, symbol, next);
+        next++;
+        childSymbols[state].push(symbol);
+        childSymbols.push([]);
         own.push([]);
       }
-      state = table[slot];
+      state = trie[slot];
     }
     own[state].push(index);
   });
+  const stateCount = next - 1;
+  const fail = new Int32Array(next);
+  // The table at its real size (the trie was sized for the worst case).
+  const delta = trie.slice(0, next * alphabetSize);
+  const step = makeStep(delta, fail, alphabetSize);
 
-  // Breadth-first, turning the trie into the full transition function in place: a missing child becomes the
-  // transition of the failure state. Each state's outputs are its own patterns and those of its failure state.
-  const delta = table.subarray(0, stateCount * alphabetSize);
-  const fail = new Int32Array(stateCount);
-  const outputsOf: number[][] = new Array(stateCount);
-  outputsOf[0] = own[0];
-  const queue = new Int32Array(stateCount);
-  let tail = 0;
-  for (let symbol = 0; symbol < alphabetSize; symbol++) {
-    const next = delta[symbol];
-    if (next < 0) delta[symbol] = 0;
-    else {
-      fail[next] = 0;
-      queue[tail++] = next;
-    }
+  // Breadth-first over the trie: failure links, and each state's outputs (its own and its failure state's).
+  const outputsOf: number[][] = new Array(next);
+  outputsOf[ROOT] = own[ROOT];
+  fail[ROOT] = ROOT;
+  const queue: number[] = [];
+  for (const symbol of childSymbols[ROOT]) {
+    const child = delta[ROOT * alphabetSize + symbol];
+    fail[child] = ROOT;
+    queue.push(child);
   }
-  for (let head = 0; head < tail; head++) {
+  for (let head = 0; head < queue.length; head++) {
     const state = queue[head];
     outputsOf[state] = own[state].length ? [...own[state], ...outputsOf[fail[state]]] : outputsOf[fail[state]];
-    const row = state * alphabetSize;
-    const failRow = fail[state] * alphabetSize;
-    for (let symbol = 0; symbol < alphabetSize; symbol++) {
-      const next = delta[row + symbol];
-      if (next < 0) {
-        delta[row + symbol] = delta[failRow + symbol];
-      } else {
-        fail[next] = delta[failRow + symbol];
-        queue[tail++] = next;
-      }
+    for (const symbol of childSymbols[state]) {
+      const child = delta[state * alphabetSize + symbol];
+      fail[child] = step(fail[state], symbol);
+      queue.push(child);
     }
   }
 
-  const compactDelta = stateCount <= 0xffff ? Uint16Array.from(delta) : delta.slice();
-  const outputStart = new Int32Array(stateCount + 1);
+  const outputStart = new Int32Array(next + 1);
   let total = 0;
-  for (let s = 0; s < stateCount; s++) {
+  for (let s = 0; s < next; s++) {
     outputStart[s] = total;
-    total += outputsOf[s].length;
+    total += outputsOf[s]?.length ?? 0;
   }
-  outputStart[stateCount] = total;
+  outputStart[next] = total;
   const outputs = new Int32Array(total);
-  for (let s = 0; s < stateCount; s++) outputs.set(outputsOf[s], outputStart[s]);
+  for (let s = 1; s < next; s++) outputs.set(outputsOf[s], outputStart[s]);
   const patternLength = Int32Array.from(patterns, (p) => p.length);
-
-  return {
-    symbolOf,
-    alphabetSize,
-    delta: compactDelta,
-    outputStart,
-    outputs,
-    patternLength,
-    stateCount,
-    byteSize: symbolOf.byteLength + compactDelta.byteLength + outputStart.byteLength + outputs.byteLength + patternLength.byteLength,
-  };
+  return assemble({ symbolOf, alphabetSize, delta, fail, outputStart, outputs, patternLength, stateCount, edges });
 }

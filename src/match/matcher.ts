@@ -4,7 +4,7 @@
  * A hit must start and end at word boundaries; then letter case is checked against the alias's own rule, so one
  * pass serves case-sensitive acronyms ("LoC") and case-insensitive phrases alike.
  */
-import { buildAutomaton } from './automaton';
+import { automatonFromData, buildAutomaton, type AutomatonData } from './automaton';
 import { ASCII_FOLD, foldCodePoint, isWordCode } from './fold';
 import { canonicalize, isWordChar, normalizeAlias, normalizeForMatching } from './normalize';
 import type { AliasSpec, Candidate } from './types';
@@ -59,22 +59,40 @@ function isPlain(text: string): boolean {
 
 export interface Matcher {
   readonly aliasCount: number;
+  /** The compiled automaton as plain data, to send to pages that compile the same aliases. */
+  automatonData(): AutomatonData;
   /** Bytes held by the compiled automaton's tables. */
   readonly byteSize: number;
   /** Every alias match in one block of text, overlaps included, ordered by end. */
   findCandidates(text: string, block: number): Candidate[];
 }
 
-export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
-  const patternIndex = new Map<string, number>();
-  const patterns: Pattern[] = [];
-  const keys: string[] = [];
-  for (const spec of aliases) {
+/**
+ * The aliases with their canonical text and folded key worked out, so that a page compiling the matcher does not
+ * normalise hundreds of names again (the background does it once).
+ */
+export function prepareAliases(aliases: readonly AliasSpec[]): AliasSpec[] {
+  return aliases.map((spec) => {
+    if (spec.canonical !== undefined && spec.key !== undefined) return spec;
     const canonical = normalizeAlias(spec.text);
     if (!canonical || !isWordChar(canonical[0]) || !isWordChar(canonical[canonical.length - 1])) {
       throw new Error(`alias "${spec.text}" of ${spec.entityId} must start and end with a letter or digit`);
     }
-    const key = normalizeForMatching(canonical).folded;
+    return { ...spec, canonical, key: normalizeForMatching(canonical).folded };
+  });
+}
+
+/**
+ * Compiles the aliases into a matcher. `prebuilt` is the automaton the background already built from the same
+ * prepared aliases (`matcher.automatonData()`): then nothing but copying numbers happens here.
+ */
+export function compileMatcher(aliases: readonly AliasSpec[], prebuilt?: AutomatonData): Matcher {
+  const patternIndex = new Map<string, number>();
+  const patterns: Pattern[] = [];
+  const keys: string[] = [];
+  for (const spec of prepareAliases(aliases)) {
+    const canonical = spec.canonical!;
+    const key = spec.key!;
     let index = patternIndex.get(key);
     if (index === undefined) {
       patternIndex.set(key, (index = patterns.length));
@@ -85,13 +103,16 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
     const upper = /\p{Ll}/u.test(canonical) ? canonical.toUpperCase() : null;
     patterns[index].terminals.push({ spec, canonical, upper, alone: [spec] });
   }
-  const automaton = buildAutomaton(keys);
-  const { symbolOf, alphabetSize, delta, outputStart, outputs, patternLength } = automaton;
+  const automaton =
+    prebuilt && prebuilt.patternLength.length === keys.length && keys.every((k, i) => k.length === prebuilt.patternLength[i])
+      ? automatonFromData(prebuilt)
+      : buildAutomaton(keys);
+  const { symbolOf, alphabetSize, delta, outputStart, outputs, patternLength, root, step } = automaton;
   // For the hot path: each ASCII code unit's symbol after folding, whether it folds to a space, and which states
   // end a pattern (one load instead of comparing two output offsets).
   const asciiSymbol = Uint16Array.from(ASCII_FOLD, (folded) => symbolOf[folded]);
   const asciiIsSpace = Uint8Array.from(ASCII_FOLD, (folded) => (folded === SPACE ? 1 : 0));
-  const hasOutput = Uint8Array.from({ length: automaton.stateCount }, (_, state) => (outputStart[state + 1] > outputStart[state] ? 1 : 0));
+  const hasOutput = Uint8Array.from({ length: outputStart.length - 1 }, (_, state) => (outputStart[state + 1] > outputStart[state] ? 1 : 0));
 
   /** The first folded unit of the code point starting at `at` that is not invisible, or -1 at the end. */
   function nextFolded(text: string, at: number): number {
@@ -169,7 +190,7 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
   function findCandidates(original: string, block: number): Candidate[] {
     const found: Candidate[] = [];
     const length = original.length;
-    let state = 0;
+    let state = root;
     let lastWasSpace = true;
     for (let i = 0; i < length; i++) {
       const unit = original.charCodeAt(i);
@@ -179,7 +200,9 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
           if (lastWasSpace) continue; // a run of whitespace folds to one space
           lastWasSpace = true;
         } else lastWasSpace = false;
-        state = delta[state * alphabetSize + asciiSymbol[unit]];
+        const symbol = asciiSymbol[unit];
+        const known = delta[state * alphabetSize + symbol];
+        state = known === 0 ? step(state, symbol) : known;
         if (hasOutput[state] === 1) emit(found, original, block, state, i + 1);
         continue;
       }
@@ -193,7 +216,7 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
           if (lastWasSpace) continue;
           lastWasSpace = true;
         } else lastWasSpace = code === HARD_BREAK_CODE;
-        state = delta[state * alphabetSize + symbolOf[code]];
+        state = step(state, symbolOf[code]);
         if (f === folded.length - 1 && hasOutput[state] === 1) emit(found, original, block, state, end);
       }
       i = end - 1;
@@ -201,5 +224,5 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
     return found;
   }
 
-  return { aliasCount: aliases.length, byteSize: automaton.byteSize, findCandidates };
+  return { aliasCount: aliases.length, byteSize: automaton.byteSize, findCandidates, automatonData: () => automaton.toData() };
 }

@@ -18,6 +18,9 @@ export interface AliasSpec {
   roleWords?: readonly string[];
   /** Not a name but a cue word: evidence that a page is about the knowledge base's subject. */
   cue?: boolean;
+  /** The alias's canonical text (case kept) and folded key, when already computed (`prepareAliases`). */
+  canonical?: string;
+  key?: string;
 }
 
 /** A place in the page's text where an alias matched, before context is judged. */

@@ -109,7 +109,7 @@ export class ContentController {
       return;
     }
     if (!this.annotator) {
-      this.annotator = new PageAnnotator(this.deps.doc, new Map(this.index.entities.map((e) => [e.id, e])), compileMatcher(this.index.aliases));
+      this.annotator = new PageAnnotator(this.deps.doc, new Map(this.index.entities.map((e) => [e.id, e])), compileMatcher(this.index.aliases, this.index.automaton));
     }
     this.annotator.setOptions(settings);
     if (!this.active) {

@@ -33,8 +33,21 @@ export class TooltipHost {
     private readonly onPointerInside: (inside: boolean) => void,
   ) {}
 
+  /**
+   * Where the host belongs: in a fullscreen element while one is shown (only its subtree is visible then), else on
+   * `<html>` (pages replace or re-render their body, and the card must survive that).
+   */
+  private hostParent(): Element {
+    const fullscreen = this.doc.fullscreenElement;
+    return fullscreen && fullscreen.tagName !== 'IFRAME' ? fullscreen : this.doc.documentElement;
+  }
+
   private ensureHost(): HTMLDivElement {
-    if (this.container && this.host?.isConnected) return this.container;
+    if (this.container && this.host?.isConnected) {
+      const parent = this.hostParent();
+      if (this.host.parentNode !== parent) parent.append(this.host);
+      return this.container;
+    }
     this.host?.remove();
     const host = this.doc.createElement(HOST_TAG);
     const shadow = host.attachShadow({ mode: 'open' });
@@ -47,8 +60,7 @@ export class TooltipHost {
     container.addEventListener('pointerenter', () => this.onPointerInside(true));
     container.addEventListener('pointerleave', () => this.onPointerInside(false));
     shadow.append(style, container);
-    // On <html> rather than <body>: pages replace or re-render their body, and the card must survive that.
-    this.doc.documentElement.append(host);
+    this.hostParent().append(host);
     this.host = host;
     this.container = container;
     return container;

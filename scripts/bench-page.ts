@@ -1,0 +1,209 @@
+/**
+ * `npm run bench:page`: what Backstory costs a page, measured in one Chromium session.
+ *
+ * For the demo article and generated 1 MB and 2 MB articles, runs alternate between Backstory on and Backstory off
+ * (the same extension, switched off in its settings: its script still loads and stops at once). Reported, as the
+ * median of the rounds:
+ *   - page alone: the main-thread time the page needs to load (CDP Performance metric TaskDuration, Backstory off);
+ *   - added: TaskDuration with Backstory minus without, and that as a share of the page's own time;
+ *   - our script: main-thread time inside the extension's scripts, and the longest single task that ran any of it
+ *     (from a Chromium trace: RunTask events containing a call into a chrome-extension:// script);
+ * and, once per page, mark.js highlighting the same page with the same term list, for comparison.
+ * Targets: on the 2 MB article Backstory adds at most 10% to the page's own main-thread time and no task of ours
+ * reaches 50 ms; the demo article is annotated in under 10 ms of main-thread time.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { bundledKnowledgeBase } from '../src/kb/knowledge-base';
+import { aliasSpecs } from '../src/kb/match-index';
+import { launchWithExtension, serveDirectory } from './lib/chromium';
+import { findChromium } from './lib/find-chromium';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** mark.js took about two minutes on a 2 MB page with 170 terms: it gets one run per page and this much time. */
+const MARKJS_TIMEOUT_MS = Number(process.env.BENCH_MARKJS_TIMEOUT_MS ?? 180_000);
+const DEMO = 'demo-us-urges-restraint.html';
+
+function generatedArticle(bytes: number): string {
+  const demo = readFileSync(resolve(ROOT, 'tests/fixtures/articles', DEMO), 'utf8');
+  const paragraphs = [...demo.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]);
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const p = paragraphs[i % paragraphs.length];
+    parts.push(i % 12 === 0 ? `<h2>Update ${i / 12 + 1}</h2>\n${p}` : p);
+    size += p.length + 1;
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated ${(bytes / 1e6).toFixed(0)} MB article</title>
+<meta property="article:published_time" content="2025-05-01T08:30:00+05:30">
+<style>body{font:18px/1.6 Georgia,serif;max-width:46rem;margin:0 auto;padding:1rem}</style></head>
+<body><main><article><h1>A very long live page</h1>
+${parts.join('\n')}
+</article></main></body></html>`;
+}
+
+interface RunResult {
+  taskMs: number;
+  scriptMs: number;
+  longestTaskMs: number;
+}
+
+async function taskDuration(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { data?: { url?: string; scriptName?: string } };
+}
+
+async function collectTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const done = new Promise<void>((resolveDone) => {
+    cdp.on('Tracing.dataCollected', (message) => events.push(...(message.value as unknown as TraceEvent[])));
+    cdp.once('Tracing.tracingComplete', () => resolveDone());
+  });
+  await cdp.send('Tracing.end');
+  await done;
+  return events;
+}
+
+/** Our main-thread time and longest task, from trace events: tasks that ran any extension script. */
+function ourWork(events: TraceEvent[]): { scriptMs: number; longestTaskMs: number } {
+  const isOurs = (e: TraceEvent) => (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://');
+  const calls = events.filter((e) => e.ph === 'X' && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.compile') && isOurs(e));
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.dur !== undefined);
+  let scriptUs = 0;
+  let longestUs = 0;
+  // Top-level calls only: a call nested in another of ours would count twice.
+  calls.sort((a, b) => a.ts - b.ts);
+  let coveredUntil = -1;
+  for (const call of calls) {
+    if (call.ts >= coveredUntil) {
+      scriptUs += call.dur ?? 0;
+      coveredUntil = call.ts + (call.dur ?? 0);
+    }
+  }
+  for (const task of tasks) {
+    const end = task.ts + task.dur!;
+    if (calls.some((c) => c.pid === task.pid && c.tid === task.tid && c.ts >= task.ts && c.ts < end)) longestUs = Math.max(longestUs, task.dur!);
+  }
+  return { scriptMs: scriptUs / 1000, longestTaskMs: longestUs / 1000 };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const chromiumPath = findChromium();
+  const server = await serveDirectory(resolve(ROOT, 'tests/fixtures/articles'), {
+    '/generated-1mb.html': generatedArticle(1_000_000),
+    '/generated-2mb.html': generatedArticle(2_000_000),
+  });
+  const browser = await launchWithExtension({ chromiumPath, extensionDir: resolve(ROOT, '.output/chrome-mv3') });
+  const terms = [...new Set(aliasSpecs(bundledKnowledgeBase()).map((a) => a.text))];
+  const markJs = readFileSync(resolve(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+
+  const setEnabled = (enabled: boolean) =>
+    browser.worker.evaluate((on) => (on ? chrome.storage.sync.remove('settings') : chrome.storage.sync.set({ settings: { enabled: false } })), enabled);
+
+  async function summaryReady(page: Page, timeoutMs = 60_000): Promise<void> {
+    await page.bringToFront();
+    const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const status = await browser.worker
+        .evaluate((id) => chrome.tabs.sendMessage(id!, { type: 'backstory:summary' }, { frameId: 0 }).then((s: { status: string }) => s.status), tabId)
+        .catch(() => 'none');
+      if (status === 'ready') return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`Backstory was not ready on ${page.url()}`);
+  }
+
+  async function run(path: string, withBackstory: boolean): Promise<RunResult> {
+    await setEnabled(withBackstory);
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    await page.goto(server.url(path), { waitUntil: 'load' });
+    if (withBackstory) await summaryReady(page);
+    // Let trailing work (painting, the page's own idle tasks) settle the same way in both runs.
+    await page.waitForTimeout(500);
+    const taskMs = await taskDuration(cdp);
+    const work = ourWork(await collectTrace(cdp));
+    await page.close();
+    return { taskMs, ...work };
+  }
+
+  async function markJsRun(path: string): Promise<{ taskMs: number; markMs: number } | null> {
+    await setEnabled(false);
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(server.url(path), { waitUntil: 'load' });
+    await page.waitForTimeout(200);
+    const before = await taskDuration(cdp);
+    await page.addScriptTag({ content: markJs });
+    const markMs = await Promise.race([
+      page.evaluate((list) => {
+        const start = performance.now();
+        return new Promise<number>((done) =>
+          new (window as unknown as { Mark: new (el: Element) => { mark(t: string[], o: object): void } }).Mark(document.querySelector('article')!).mark(list, {
+            separateWordSearch: false,
+            accuracy: 'exactly',
+            done: () => done(performance.now() - start),
+          }),
+        );
+      }, terms),
+      new Promise<null>((r) => setTimeout(() => r(null), MARKJS_TIMEOUT_MS)),
+    ]);
+    const taskMs = markMs === null ? NaN : (await taskDuration(cdp)) - before;
+    await page.close().catch(() => undefined);
+    return markMs === null ? null : { taskMs, markMs };
+  }
+
+  const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'n/a');
+  console.log(`Chromium ${chromiumPath}; ${ROUNDS} alternating rounds per page; ${terms.length} terms`);
+  for (const [label, path] of [['demo article', DEMO], ['generated 1 MB article', '/generated-1mb.html'], ['generated 2 MB article', '/generated-2mb.html']] as const) {
+    const alone: RunResult[] = [];
+    const withUs: RunResult[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      alone.push(await run(path, false));
+      withUs.push(await run(path, true));
+    }
+    const pageMs = median(alone.map((r) => r.taskMs));
+    const addedMs = median(withUs.map((r) => r.taskMs)) - pageMs;
+    const scriptMs = median(withUs.map((r) => r.scriptMs));
+    const longest = Math.max(...withUs.map((r) => r.longestTaskMs));
+    console.log(`\n${label} (${path})`);
+    console.log(`  page alone, main-thread time to load      ${fmt(pageMs)}`);
+    console.log(`  added by Backstory (TaskDuration delta)   ${fmt(addedMs)}  = ${((100 * addedMs) / pageMs).toFixed(1)}% of the page's own`);
+    console.log(`  Backstory's own script time (trace)       ${fmt(scriptMs)}  = ${((100 * scriptMs) / pageMs).toFixed(1)}% of the page's own`);
+    console.log(`  longest task running Backstory code       ${fmt(longest)}`);
+    const mark = await markJsRun(path);
+    if (mark) {
+      console.log(`  mark.js, same terms (one run)             ${fmt(mark.markMs)} wall, ${fmt(mark.taskMs)} main thread  → Backstory is ${(mark.taskMs / Math.max(scriptMs, 0.1)).toFixed(0)}× cheaper`);
+    } else {
+      console.log(`  mark.js, same terms (one run)             did not finish within ${MARKJS_TIMEOUT_MS / 1000} s`);
+    }
+  }
+  await browser.close();
+  await server.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
