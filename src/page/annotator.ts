@@ -10,7 +10,6 @@ import type { EntityType } from '../kb/entity-types';
 import type { EntityHeader } from '../kb/match-index';
 import type { Matcher } from '../match/matcher';
 import { judgePage, scanBlock, type BlockScan } from '../match/scan-page';
-import type { Candidate } from '../match/types';
 import type { MentionSummary, PageSummary } from '../messaging/messages';
 import type { HighlightStyle } from '../settings/settings';
 import { INCREMENTAL_MAX_ROOTS } from '../timing';
@@ -21,11 +20,30 @@ import type { Slicer } from './slicer';
 import { BlockCollector, blockContainer, blockRange, isReadable, type TextBlock } from './text-blocks';
 import { ViewportPainter } from './viewport-painter';
 
-export interface PageMention {
-  entityId: string;
-  surface: string;
-  range: Range;
-  container: Element;
+/** One occurrence on the page. Its Range is made the first time something needs it (painting, hovering). */
+export class PageMention {
+  private static serial = 0;
+  /** Distinguishes this occurrence from every other on the page (hover keys). */
+  readonly id = ++PageMention.serial;
+  private made: Range | null = null;
+
+  constructor(
+    readonly entityId: string,
+    readonly surface: string,
+    readonly block: TextBlock,
+    readonly start: number,
+    readonly end: number,
+    readonly container: Element,
+    private readonly cache: Map<number, Range>,
+  ) {}
+
+  get range(): Range {
+    if (!this.made) {
+      this.made = this.cache.get(this.start) ?? blockRange(this.block, this.start, this.end);
+      this.cache.set(this.start, this.made);
+    }
+    return this.made;
+  }
 }
 
 export interface AnnotatorOptions {
@@ -41,12 +59,11 @@ const DEFAULT_OPTIONS: AnnotatorOptions = {
   firstMentionOnly: false,
 };
 
-/** One block of the page's text, what the engine found in it, and the Ranges made for it so far. */
+/** One block of the page's text, what the engine found in it, and the Ranges made for it so far (by start offset). */
 interface BlockEntry {
   block: TextBlock;
   scan: BlockScan;
-  container: Element | null;
-  ranges: Map<Candidate, Range>;
+  ranges: Map<number, Range>;
 }
 
 /** How many blocks to match between two looks at the clock. */
@@ -187,7 +204,7 @@ export class PageAnnotator {
   }
 
   private entryFor(block: TextBlock, index: number): BlockEntry {
-    return { block, scan: scanBlock(this.matcher, block.text, index), container: blockContainer(block.segments[0].node), ranges: new Map() };
+    return { block, scan: scanBlock(this.matcher, block.text, index), ranges: new Map() };
   }
 
   /** The page-level judgement over every block, then Ranges for the kept mentions (made once per candidate). */
@@ -204,18 +221,10 @@ export class PageAnnotator {
     await slicer.checkpoint();
     const { mentions } = judgePage(texts, scans);
     const found: PageMention[] = [];
-    let made = 0;
     for (const m of mentions) {
       if (!this.entities.has(m.entityId)) continue;
       const entry = this.entries[m.block];
-      const candidate = entry.scan.claimed.find((c) => c.start === m.start && c.end === m.end)!;
-      let range = entry.ranges.get(candidate);
-      if (!range) {
-        if (++made % BLOCKS_PER_CHECK === 0) await slicer.checkpoint();
-        range = blockRange(entry.block, m.start, m.end);
-        entry.ranges.set(candidate, range);
-      }
-      found.push({ entityId: m.entityId, surface: m.surface, range, container: entry.container ?? this.doc.documentElement });
+      found.push(new PageMention(m.entityId, m.surface, entry.block, m.start, m.end, entry.block.container, entry.ranges));
     }
     this.found = found;
     this.status = 'ready';
@@ -227,7 +236,7 @@ export class PageAnnotator {
     this.cachedSummary = null;
     const wanted = new Set(this.options.entityTypes);
     this.mentions = this.found.filter((m) => wanted.has(this.entities.get(m.entityId)!.type));
-    this.index = new MentionIndex(this.mentions.map((m) => m.range));
+    this.index = new MentionIndex(this.mentions);
     for (const root of this.index.shadowRoots) styleHighlightsIn(root);
     const seen = new Set<string>();
     const painted = this.options.firstMentionOnly

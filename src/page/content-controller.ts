@@ -69,8 +69,8 @@ export class ContentController {
       hitTest: (x, y) => {
         const hit = this.annotator?.mentionAt(x, y);
         if (!hit) return null;
-        const { range } = hit.mention;
-        return { key: `${hit.mention.entityId}@${range.startOffset}:${hit.lineRect.top}`, value: hit.mention, anchor: hit.lineRect };
+        const { mention } = hit;
+        return { key: `${mention.id}:${hit.lineRect.top}`, value: mention, anchor: hit.lineRect };
       },
       open: (target) => void this.openCard(target),
       close: () => {

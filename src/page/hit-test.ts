@@ -3,7 +3,18 @@
  * pointer events: the caret position under the pointer names a text node and offset, an index per text node finds
  * the mention there, and the mention's own rectangles confirm the pointer is really on it (the caret snaps to the
  * nearest text even in margins).
+ *
+ * The index is built from block offsets alone: a Range is made only for the mention under the caret.
  */
+import type { TextBlock } from './text-blocks';
+
+/** What the index needs of a mention: where it is in its block, and its Range on demand. */
+export interface Locatable {
+  block: TextBlock;
+  start: number;
+  end: number;
+  readonly range: Range;
+}
 
 interface Span {
   start: number;
@@ -40,33 +51,43 @@ export function rangeContainsPoint(range: Range, x: number, y: number): DOMRect 
   return null;
 }
 
+/** The last segment starting at or before `offset` (binary search). */
+function firstSegment(segments: TextBlock['segments'], offset: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export class MentionIndex {
   private readonly byNode = new Map<Node, Span[]>();
   /** Open shadow roots that hold mentions. */
   readonly shadowRoots: ShadowRoot[] = [];
 
-  constructor(private readonly ranges: readonly Range[]) {
+  constructor(private readonly mentions: readonly Locatable[]) {
     const roots = new Set<ShadowRoot>();
-    ranges.forEach((range, index) => {
-      const root = range.startContainer.getRootNode();
-      if (root.nodeType === 11 && (root as ShadowRoot).host) roots.add(root as ShadowRoot);
-      const add = (node: Node, start: number, end: number) => {
-        let spans = this.byNode.get(node);
-        if (!spans) this.byNode.set(node, (spans = []));
-        spans.push({ start, end, index });
-      };
-      const { startContainer, endContainer } = range;
-      if (startContainer === endContainer) {
-        add(startContainer, range.startOffset, range.endOffset);
-        return;
+    let lastBlock: TextBlock | null = null;
+    mentions.forEach((mention, index) => {
+      const { segments } = mention.block;
+      if (mention.block !== lastBlock) {
+        lastBlock = mention.block;
+        const root = segments[0].node.getRootNode();
+        if (root.nodeType === 11 && (root as ShadowRoot).host) roots.add(root as ShadowRoot);
       }
-      const doc = startContainer.ownerDocument!;
-      const walker = doc.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
-      walker.currentNode = startContainer;
-      for (let node: Node | null = startContainer; node; node = walker.nextNode()) {
-        const length = (node as Text).data.length;
-        add(node, node === startContainer ? range.startOffset : 0, node === endContainer ? range.endOffset : length);
-        if (node === endContainer) break;
+      // Every text node the mention touches gets a span in that node's own offsets.
+      for (let i = firstSegment(segments, mention.start); i < segments.length && segments[i].start <= mention.end; i++) {
+        const segment = segments[i];
+        const length = segment.node.data.length;
+        const from = Math.max(mention.start, segment.start);
+        const to = Math.min(mention.end, segment.start + length);
+        if (from > to || (from === to && length > 0)) continue;
+        let spans = this.byNode.get(segment.node);
+        if (!spans) this.byNode.set(segment.node, (spans = []));
+        spans.push({ start: from - segment.start, end: to - segment.start, index });
       }
     });
     this.shadowRoots.push(...roots);
@@ -81,7 +102,7 @@ export class MentionIndex {
     for (const span of spans) {
       // The caret lands before or after the character under the pointer, so both edges count.
       if (caret.offset < span.start || caret.offset > span.end) continue;
-      const lineRect = rangeContainsPoint(this.ranges[span.index], x, y);
+      const lineRect = rangeContainsPoint(this.mentions[span.index].range, x, y);
       if (lineRect) return { index: span.index, lineRect };
     }
     return null;

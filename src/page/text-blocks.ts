@@ -17,6 +17,8 @@ export interface TextSegment {
 export interface TextBlock {
   text: string;
   segments: TextSegment[];
+  /** The element whose box holds the block: its nearest block-level ancestor (or the walk's root). */
+  container: Element;
 }
 
 /** Never text a reader reads as prose, or text the reader is editing. */
@@ -72,6 +74,7 @@ interface WalkFrame {
   index: number;
   /** The frame's element is a block: leaving it ends the current block. */
   closesBlock: boolean;
+  element: Element;
 }
 
 /** How many nodes the walker visits between two looks at the clock. */
@@ -89,11 +92,14 @@ export class BlockCollector {
   private text = '';
   private segments: TextSegment[] = [];
   private finished = false;
+  private readonly rootElement: Element;
 
   constructor(root: Element | ShadowRoot, options: CollectOptions = {}) {
     this.skipChrome = options.skipChrome ?? true;
     const children = root.nodeType === 11 ? root.childNodes : renderedChildren(root as Element);
-    this.stack = [{ nodes: children, index: 0, closesBlock: false }];
+    const element = root.nodeType === 11 ? (root as ShadowRoot).host : (root as Element);
+    this.rootElement = element;
+    this.stack = [{ nodes: children, index: 0, closesBlock: false, element }];
   }
 
   get done(): boolean {
@@ -108,8 +114,8 @@ export class BlockCollector {
       if (++visited % NODES_PER_CLOCK_CHECK === 0 && timeIsUp()) return false;
       const frame = stack[stack.length - 1];
       if (frame.index >= frame.nodes.length) {
-        stack.pop();
         if (frame.closesBlock) this.flush();
+        stack.pop();
         continue;
       }
       const node = frame.nodes[frame.index++];
@@ -135,7 +141,7 @@ export class BlockCollector {
       } else {
         if (!inline) this.flush();
         const children = renderedChildren(element);
-        if (children.length) stack.push({ nodes: children, index: 0, closesBlock: !inline });
+        if (children.length) stack.push({ nodes: children, index: 0, closesBlock: !inline, element });
         else if (!inline) this.flush();
       }
     }
@@ -144,8 +150,18 @@ export class BlockCollector {
     return true;
   }
 
+  /** Ends the current block; its container is the innermost block-level element being walked. */
   private flush(): void {
-    if (this.segments.length && /[\p{L}\p{N}]/u.test(this.text)) this.blocks.push({ text: this.text, segments: this.segments });
+    if (this.segments.length && /[\p{L}\p{N}]/u.test(this.text)) {
+      let container = this.stack[0]?.element;
+      for (let i = this.stack.length - 1; i >= 0; i--) {
+        if (this.stack[i].closesBlock) {
+          container = this.stack[i].element;
+          break;
+        }
+      }
+      this.blocks.push({ text: this.text, segments: this.segments, container: container ?? this.rootElement });
+    }
     this.text = '';
     this.segments = [];
   }

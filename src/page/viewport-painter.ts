@@ -9,7 +9,8 @@ import { PAINT_MARGIN_VIEWPORTS } from '../timing';
 import { paintMentions } from './highlights';
 
 export interface Paintable {
-  range: Range;
+  /** Made only when the paintable comes near the viewport. */
+  readonly range: Range;
   /** The element whose box holds the text (its visibility stands for the range's). */
   container: Element;
 }

@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { launchWithExtension, serveDirectory } from './lib/chromium';
+import { findChromium } from './lib/find-chromium';
+const ROOT = resolve(import.meta.dirname, '..');
+const demo = readFileSync(resolve(ROOT, 'tests/fixtures/articles/demo-us-urges-restraint.html'), 'utf8');
+const paragraphs = [...demo.matchAll(/<p>[\s\S]*?<\/p>/g)].map((m) => m[0]);
+const parts: string[] = []; let size = 0; for (let i = 0; size < 2e6; i++) { const p = paragraphs[i % paragraphs.length]; parts.push(p); size += p.length; }
+const html = `<!doctype html><html><head><meta charset="utf-8"><title>g</title></head><body><main><article>${parts.join('\n')}</article></main></body></html>`;
+const server = await serveDirectory(resolve(ROOT, 'tests/fixtures/articles'), { '/big.html': html });
+const browser = await launchWithExtension({ chromiumPath: findChromium(), extensionDir: resolve(ROOT, '.output/chrome-mv3') });
+const page = await browser.context.newPage();
+const cdp = await browser.context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+await page.goto(server.url(process.argv[2] ?? '/big.html'));
+await page.waitForTimeout(6000);
+const { profile } = await cdp.send('Profiler.stop');
+writeFileSync('/tmp/page.cpuprofile', JSON.stringify(profile));
+await browser.close(); await server.close();
