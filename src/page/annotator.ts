@@ -153,6 +153,16 @@ export class PageAnnotator {
     return this.judge(slicer);
   }
 
+  /** The open shadow roots whose text the last scan read (their changes must be watched separately). */
+  shadowRootsRead(): ShadowRoot[] {
+    const roots = new Set<ShadowRoot>();
+    for (const entry of this.entries) {
+      const root = entry.block.segments[0].node.getRootNode();
+      if (root.nodeType === 11 && (root as ShadowRoot).host) roots.add(root as ShadowRoot);
+    }
+    return [...roots];
+  }
+
   /** New display options: repaint from the last scan, without reading the page again. */
   setOptions(options: AnnotatorOptions): void {
     this.options = options;

@@ -35,6 +35,8 @@ export interface ContentDeps {
   notify(notice: PageStateNotice): void;
 }
 
+const OBSERVED_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
 function isOwnNode(node: Node): boolean {
   return node.nodeName.toLowerCase() === HOST_TAG;
 }
@@ -62,6 +64,8 @@ export class ContentController {
   /** Bumped whenever running work stops being wanted (off, navigation); work checks it at every slice. */
   private generation = 0;
   private working = false;
+  /** Open shadow roots already watched: an observer on the document does not see into them. */
+  private observedRoots = new WeakSet<ShadowRoot>();
 
   constructor(private readonly deps: ContentDeps) {
     this.tooltip = new TooltipHost(deps.doc, (inside) => this.hover.pointerInsideCard(inside));
@@ -115,7 +119,9 @@ export class ContentController {
     if (!this.active) {
       this.active = true;
       this.observer = new MutationObserver((records) => this.onMutations(records));
-      this.observer.observe(this.deps.doc.documentElement, { childList: true, subtree: true, characterData: true });
+      // The document itself, not its root element: a page may replace <html> (document.open, replaceChild).
+      this.observer.observe(this.deps.doc, OBSERVED_CHANGES);
+      this.observedRoots = new WeakSet();
       this.notified = false;
       this.requestFullScan();
     } else {
@@ -241,8 +247,19 @@ export class ContentController {
     } finally {
       this.working = false;
     }
+    if (this.active) this.watchShadowRoots();
     if (this.active && (this.needsFullScan || (this.changed.size && this.rescanTimer === null))) void this.pump();
     else if (this.active && (changed || !this.notified)) this.notify();
+  }
+
+  /** Watches the shadow roots that hold text the annotator reads, so their changes are noticed too. */
+  private watchShadowRoots(): void {
+    if (!this.observer || !this.annotator) return;
+    for (const root of this.annotator.shadowRootsRead()) {
+      if (this.observedRoots.has(root)) continue;
+      this.observedRoots.add(root);
+      this.observer.observe(root, OBSERVED_CHANGES);
+    }
   }
 
   private notify(): void {

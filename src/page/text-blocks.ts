@@ -77,6 +77,9 @@ interface WalkFrame {
   element: Element;
 }
 
+/** Longest block matched in one go: about 3 ms of matching at the engine's speed. */
+export const MAX_BLOCK_CHARS = 200_000;
+
 /** How many nodes the walker visits between two looks at the clock. */
 const NODES_PER_CLOCK_CHECK = 128;
 
@@ -160,11 +163,39 @@ export class BlockCollector {
           break;
         }
       }
-      this.blocks.push({ text: this.text, segments: this.segments, container: container ?? this.rootElement });
+      for (const block of splitLongBlock({ text: this.text, segments: this.segments, container: container ?? this.rootElement })) {
+        this.blocks.push(block);
+      }
     }
     this.text = '';
     this.segments = [];
   }
+}
+
+/**
+ * Splits a block longer than `MAX_BLOCK_CHARS` (a transcript in one text node, a 5 MB `<pre>`-like div) into
+ * pieces cut at whitespace, so that matching one piece stays within a time slice. A name is not matched across a
+ * cut; cutting at a space, near the limit, makes that rare and harmless in text that long.
+ */
+export function splitLongBlock(block: TextBlock): TextBlock[] {
+  const { text } = block;
+  if (text.length <= MAX_BLOCK_CHARS) return [block];
+  const pieces: TextBlock[] = [];
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + MAX_BLOCK_CHARS);
+    if (to < text.length) {
+      const space = text.lastIndexOf(' ', to);
+      if (space > from + MAX_BLOCK_CHARS / 2) to = space;
+    }
+    // Segments overlapping the piece, their starts made relative to it (negative: the node began earlier).
+    const segments = block.segments
+      .filter((s, i) => s.start < to && (block.segments[i + 1]?.start ?? Infinity) > from)
+      .map((s) => ({ node: s.node, start: s.start - from }));
+    const piece = text.slice(from, to);
+    if (/[\p{L}\p{N}]/u.test(piece)) pieces.push({ text: piece, segments, container: block.container });
+    from = to;
+  }
+  return pieces;
 }
 
 export function collectTextBlocks(root: Element | ShadowRoot, options: CollectOptions = {}): TextBlock[] {

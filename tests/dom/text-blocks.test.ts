@@ -136,3 +136,20 @@ describe('shadow roots', () => {
     expect(collectTextBlocks(root).map((b) => b.text)).toEqual(['Open']);
   });
 });
+
+describe('very long blocks', () => {
+  it('are cut at whitespace into pieces that still map back to the page text', async () => {
+    const { MAX_BLOCK_CHARS } = await import('../../src/page/text-blocks');
+    const filler = 'word '.repeat(Math.ceil((MAX_BLOCK_CHARS * 2.5) / 5));
+    const root = load(`<p>${filler}Marco Rubio <b>and</b> ${filler}Shehbaz Sharif end</p>`);
+    const blocks = collectTextBlocks(root);
+    expect(blocks.length).toBeGreaterThanOrEqual(5);
+    for (const block of blocks) expect(block.text.length).toBeLessThanOrEqual(MAX_BLOCK_CHARS);
+    expect(blocks.map((b) => b.text).join('')).toBe(root.textContent);
+    for (const name of ['Marco Rubio', 'Shehbaz Sharif']) {
+      const block = blocks.find((b) => b.text.includes(name))!;
+      const start = block.text.indexOf(name);
+      expect(blockRange(block, start, start + name.length).toString()).toBe(name);
+    }
+  });
+});

@@ -1,0 +1,791 @@
+/**
+ * Pages that do not sit still, and pages that fight back: a live blog that appends updates, a framework-style page
+ * that re-renders its text, a single-page app that swaps its article, hostile CSS and geometry, right-to-left text,
+ * huge and deep DOMs, a page that replaces its <body>, a page whose own MutationObserver throws, a fullscreen
+ * reader, and the network across all of them. Fixtures: tests/fixtures/dynamic/ (synthetic pages with scripts).
+ */
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { chromium, type Page, type Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { PageSummary } from '../../src/messaging/messages';
+import { OFFLINE_ARGS, serveDirectory } from '../../scripts/lib/chromium';
+import { CARD_OPEN_DELAY_MS, RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS } from '../../src/timing';
+import {
+  MUTATION_RECORDER,
+  countsOf,
+  launchWithExtension,
+  readMutations,
+  readySummary,
+  requestSummary,
+  tabIdOf,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+const DYNAMIC_DIR = resolve(import.meta.dirname, '../fixtures/dynamic');
+
+/** Longest a page's changes may take to reach the summary: a burst's max wait, the quiet time, and a scan. */
+const SETTLE_MS = RESCAN_MAX_WAIT_MS + RESCAN_DEBOUNCE_MS + 3000;
+
+let browser: ExtensionBrowser;
+let server: FixtureServer;
+
+/** Every request the extension's browser made, as seen when it was issued. */
+interface SeenRequest {
+  url: string;
+  resourceType: string;
+  navigation: boolean;
+  frameUrl: string | null;
+  serviceWorkerUrl: string | null;
+}
+const requests: SeenRequest[] = [];
+/** Resource Timing entries of every fixture page, read just before the page closed. */
+const pageResources: { page: string; resources: string[] }[] = [];
+
+function describeRequest(request: Request): SeenRequest {
+  let frameUrl: string | null = null;
+  try {
+    frameUrl = request.frame().url();
+  } catch {
+    // Requests of a service worker have no frame.
+  }
+  return {
+    url: request.url(),
+    resourceType: request.resourceType(),
+    navigation: (() => {
+      try {
+        return request.isNavigationRequest();
+      } catch {
+        return false;
+      }
+    })(),
+    frameUrl,
+    serviceWorkerUrl: request.serviceWorker()?.url() ?? null,
+  };
+}
+
+beforeAll(async () => {
+  browser = await launchWithExtension({ chromiumPath: inject('chromiumPath'), extensionDir: inject('extensionDir') });
+  browser.context.on('request', (request) => requests.push(describeRequest(request)));
+  await browser.context.addInitScript({ content: MUTATION_RECORDER });
+  server = await serveDirectory(DYNAMIC_DIR);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  /** Uncaught page errors and console errors, in the order they happened. */
+  errors: string[];
+}
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+async function open(file: string): Promise<Opened> {
+  const page = await browser.context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(server.url(file));
+  return { page, errors };
+}
+
+/** Opens a fixture with the main thread measured from before navigation (see `measureMainThread`). */
+async function openProfiled(file: string): Promise<Opened & { stopProfile: (url: string) => Promise<MainThreadFigures> }> {
+  const page = await browser.context.newPage();
+  const errors = collectErrors(page);
+  const stopProfile = await measureMainThread(page);
+  await page.goto(server.url(file));
+  return { page, errors, stopProfile };
+}
+
+async function close(page: Page): Promise<void> {
+  const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)).catch(() => ['<unreadable>']);
+  pageResources.push({ page: page.url(), resources });
+  await page.close();
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  if (!ok(value)) throw new Error(`${what} not met within ${timeoutMs} ms; last value ${JSON.stringify(value)?.slice(0, 2000)}`);
+  return value;
+}
+
+/** Waits for a ready summary that satisfies `ok`, then for it to be stable, and checks it still does. */
+async function summaryWhere(page: Page, ok: (s: PageSummary) => boolean, timeoutMs = SETTLE_MS): Promise<PageSummary> {
+  const tabId = await tabIdOf(browser, page);
+  await until(
+    () => requestSummary(browser, tabId).catch(() => null),
+    (s) => !!s && s.status === 'ready' && ok(s),
+    timeoutMs,
+    'summary',
+  );
+  const stable = await readySummary(browser, page, { timeoutMs });
+  expect(ok(stable), `stable summary still matches: ${JSON.stringify(stable)}`).toBe(true);
+  return stable;
+}
+
+const ids = (summary: PageSummary) => summary.mentions.map((m) => m.id);
+
+/**
+ * Finds occurrence `occurrence` of `text` inside one text node, brings it near the middle of the viewport (the
+ * painter only paints text near the viewport), waits for painting, and says where it is and whether exactly
+ * that range is registered in the `backstory-mention` highlight.
+ */
+async function showText(page: Page, text: string, occurrence = 0): Promise<{ rect: { x: number; y: number; width: number; height: number }; painted: boolean }> {
+  const step = (mode: 'scroll' | 'measure') =>
+    page.evaluate(
+      ({ text, occurrence, mode }) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        let range: Range | null = null;
+        for (let node = walker.nextNode(); node && !range; node = walker.nextNode()) {
+          const data = (node as Text).data;
+          for (let at = data.indexOf(text); at >= 0; at = data.indexOf(text, at + 1)) {
+            if (seen++ !== occurrence) continue;
+            range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + text.length);
+            break;
+          }
+        }
+        if (!range) return null;
+        const inView = (r: DOMRect) => r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+        if (mode === 'scroll') {
+          (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+          const r = range.getBoundingClientRect();
+          // A paragraph taller than the viewport: centre the words themselves.
+          if (!inView(r)) window.scrollBy(0, r.top - innerHeight / 2);
+          return null;
+        }
+        const rect = range.getClientRects()[0];
+        const highlight = CSS.highlights.get('backstory-mention');
+        const painted = !!highlight && [...highlight].some((h) => {
+          const r = h as Range;
+          return r.startContainer === range.startContainer && r.startOffset === range.startOffset && r.endContainer === range.endContainer && r.endOffset === range.endOffset;
+        });
+        return { rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height }, painted, inView: inView(rect) };
+      },
+      { text, occurrence, mode },
+    );
+  await step('scroll');
+  let found: Awaited<ReturnType<typeof step>> = null;
+  // Painting follows an IntersectionObserver callback and an animation frame.
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(100);
+    found = await step('measure');
+    if (!found) throw new Error(`"${text}" (#${occurrence}) not found on ${page.url()}`);
+    if (found.painted) break;
+  }
+  if (!found!.inView) throw new Error(`"${text}" could not be brought into view on ${page.url()}: ${JSON.stringify(found)}`);
+  return found!;
+}
+
+interface CardState {
+  name: string | null;
+  zIndex: string;
+  visibility: string;
+  display: string;
+  opacity: string;
+  hostDisplay: string;
+  hostParent: string;
+  rect: { x: number; y: number; width: number; height: number };
+  viewport: { width: number; height: number };
+}
+
+/** The open card, with what decides whether a reader can see it; null when no card is shown. */
+async function cardState(page: Page): Promise<CardState | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('backstory-ui');
+    const tooltip = host?.shadowRoot?.querySelector<HTMLElement>('.tooltip');
+    if (!host || !tooltip || tooltip.hidden) return null;
+    const style = getComputedStyle(tooltip);
+    const r = tooltip.getBoundingClientRect();
+    return {
+      name: tooltip.querySelector('.name')?.textContent ?? null,
+      zIndex: style.zIndex,
+      visibility: style.visibility,
+      display: style.display,
+      opacity: style.opacity,
+      hostDisplay: getComputedStyle(host).display,
+      hostParent: host.parentElement ? host.parentElement.id || host.parentElement.tagName : '(none)',
+      rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+      viewport: { width: innerWidth, height: innerHeight },
+    };
+  });
+}
+
+async function waitForCard(page: Page, name: string, timeoutMs = 3000): Promise<CardState> {
+  const deadline = Date.now() + timeoutMs;
+  let state: CardState | null = null;
+  while (Date.now() < deadline) {
+    state = await cardState(page);
+    if (state?.name === name) return state;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`card shows ${JSON.stringify(state)}, expected "${name}"`);
+}
+
+/**
+ * The colour of one screen pixel. A 1×1 PNG has no row above and no pixel to its left, so every PNG filter
+ * predicts zero there and the first inflated bytes after the filter byte are the pixel itself.
+ */
+async function pixelAt(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  let offset = 8;
+  let colorType = -1;
+  let bitDepth = -1;
+  const data: Buffer[] = [];
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset);
+    const type = png.toString('ascii', offset + 4, offset + 8);
+    const chunk = png.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      bitDepth = chunk[8];
+      colorType = chunk[9];
+    } else if (type === 'IDAT') data.push(chunk);
+    else if (type === 'IEND') break;
+    offset += 12 + length;
+  }
+  if (bitDepth !== 8 || (colorType !== 2 && colorType !== 6)) throw new Error(`unexpected PNG format: depth ${bitDepth}, colour type ${colorType}`);
+  const raw = inflateSync(Buffer.concat(data));
+  return [raw[1], raw[2], raw[3]];
+}
+
+/**
+ * Hovers `text` and checks that the card for `cardName` opens and that a reader can see it: displayed, visible,
+ * opaque, on screen, with the top z-index, and its own white background actually on the screen at a point of its
+ * left padding (a page layer painted over it would tint that pixel).
+ */
+async function hoverAndSeeCard(page: Page, text: string, cardName: string, occurrence = 0): Promise<CardState> {
+  // Close any card left open (it could cover the next mention) before moving on. Only then: Esc would also leave
+  // fullscreen.
+  await page.mouse.move(1, 1);
+  if (await cardState(page)) await page.keyboard.press('Escape');
+  const { rect, painted } = await showText(page, text, occurrence);
+  expect(painted, `"${text}" is painted once in view`).toBe(true);
+  await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  const card = await waitForCard(page, cardName, CARD_OPEN_DELAY_MS + 3000);
+  expect(card).toMatchObject({ zIndex: '2147483647', visibility: 'visible', opacity: '1' });
+  expect(card.display).not.toBe('none');
+  expect(card.hostDisplay).not.toBe('none');
+  expect(card.rect.width).toBeGreaterThan(100);
+  expect(card.rect.height).toBeGreaterThan(40);
+  const cx = card.rect.x + card.rect.width / 2;
+  const cy = card.rect.y + card.rect.height / 2;
+  expect(cx > 0 && cx < card.viewport.width && cy > 0 && cy < card.viewport.height, `card centre on screen: ${JSON.stringify(card)}`).toBe(true);
+  const [r, g, b] = await pixelAt(page, card.rect.x + 6, card.rect.y + card.rect.height / 2);
+  expect({ r, g, b, onTop: r > 235 && g > 235 && b > 235 }).toMatchObject({ onTop: true });
+  return card;
+}
+
+interface MainThreadFigures {
+  /** The task on the page's main thread in which the extension's JavaScript ran longest: its length, and our share. */
+  heaviestTaskMs: number;
+  oursInHeaviestTaskMs: number;
+  /** All the extension's JavaScript on the page's main thread while measured. */
+  oursTotalMs: number;
+}
+
+/**
+ * Measures the page's main thread from before navigation: a trace gives the tasks (top-level slices of the renderer
+ * main thread that parsed the page), a CPU profile on the same clock says which samples ran the extension's code (a
+ * chrome-extension:// frame on the stack; content scripts share the page's thread, in their own world). A page's
+ * PerformanceObserver cannot tell whose a long task is; this can.
+ */
+async function measureMainThread(page: Page): Promise<(url: string) => Promise<MainThreadFigures>> {
+  const cdp = await browser.context.newCDPSession(page);
+  const events: { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { beginData?: { url?: string } } }[] = [];
+  cdp.on('Tracing.dataCollected', (data) => {
+    for (const event of data.value as unknown as typeof events) events.push(event);
+  });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  return async (url) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+    // Samples whose stack holds our code, as times on the trace clock.
+    const parent = new Map<number, number>();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const ours = new Set<number>();
+    for (const node of profile.nodes) {
+      for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
+        if (byId.get(id)!.callFrame.url.startsWith('chrome-extension://')) {
+          ours.add(node.id);
+          break;
+        }
+      }
+    }
+    const samples: { at: number; ms: number }[] = [];
+    const deltas = profile.timeDeltas ?? [];
+    let at = profile.startTime;
+    (profile.samples ?? []).forEach((id, i) => {
+      at += deltas[i] ?? 0;
+      if (ours.has(id)) samples.push({ at, ms: (deltas[i + 1] ?? 0) / 1000 });
+    });
+    // The page's main thread is the one that parsed it; its tasks are the slices no other slice contains.
+    const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
+    expect(parse, 'the trace shows the page being parsed').toBeDefined();
+    const slices = events.filter((e) => e.pid === parse!.pid && e.tid === parse!.tid && e.ph === 'X' && (e.dur ?? 0) > 0).sort((a, b) => a.ts - b.ts);
+    const tasks: { ts: number; end: number; ours: number }[] = [];
+    for (const slice of slices) {
+      const last = tasks[tasks.length - 1];
+      if (!last || slice.ts >= last.end) tasks.push({ ts: slice.ts, end: slice.ts + slice.dur!, ours: 0 });
+    }
+    let k = 0;
+    for (const sample of samples) {
+      while (k < tasks.length && tasks[k].end < sample.at) k++;
+      if (k < tasks.length && tasks[k].ts <= sample.at) tasks[k].ours += sample.ms;
+    }
+    const heaviest = tasks.reduce<(typeof tasks)[number] | null>((best, t) => (t.ours > (best?.ours ?? 0) ? t : best), null);
+    return {
+      heaviestTaskMs: Math.round(heaviest ? (heaviest.end - heaviest.ts) / 1000 : 0),
+      oursInHeaviestTaskMs: Math.round(heaviest?.ours ?? 0),
+      oursTotalMs: Math.round(samples.reduce((n, s) => n + s.ms, 0)),
+    };
+  };
+}
+
+/** What the page's own PerformanceObserver('longtask') saw, next to what the trace attributes to us. */
+async function responsiveness(page: Page, stop: (url: string) => Promise<MainThreadFigures>): Promise<string> {
+  const observed = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] | null }).__longTasks);
+  expect(observed, 'PerformanceObserver supports longtask').not.toBeNull();
+  const figures = await stop(page.url());
+  // The scan ran while measured: the profile saw our code (or the figures would mean nothing).
+  expect(figures.oursTotalMs, 'the CPU profile covers the extension\'s scan').toBeGreaterThan(0);
+  return (
+    `page's PerformanceObserver('longtask'): longest ${Math.max(0, ...observed!.map((t) => t.duration))} ms (${observed!.length} entries, not attributed); ` +
+    `trace + CPU profile: the extension's heaviest task ${figures.heaviestTaskMs} ms long (${figures.oursInHeaviestTaskMs} ms of it extension JS), extension JS ${figures.oursTotalMs} ms in all`
+  );
+}
+
+/** Every range registered in our highlights, with what it covers now. */
+async function highlightRanges(page: Page): Promise<{ text: string; connected: boolean; collapsed: boolean }[]> {
+  return page.evaluate(() =>
+    ['backstory-mention', 'backstory-mention-tint', 'backstory-active'].flatMap((name) =>
+      [...(CSS.highlights.get(name) ?? [])].map((r) => {
+        const range = r as Range;
+        return { text: range.toString(), connected: range.startContainer.isConnected && range.endContainer.isConnected, collapsed: range.collapsed };
+      }),
+    ),
+  );
+}
+
+/** No painted range sits on removed or replaced text: each is attached and covers a surface the summary lists. */
+async function expectRangesMatch(page: Page, summary: PageSummary): Promise<void> {
+  const surfaces = new Set(summary.mentions.flatMap((m) => m.surfaces));
+  const ranges = await highlightRanges(page);
+  expect(ranges.length).toBeGreaterThan(0);
+  for (const range of ranges) expect({ ...range, known: surfaces.has(range.text) }).toEqual({ text: range.text, connected: true, collapsed: false, known: true });
+}
+
+/** The page's visible text contains every surface the summary lists (the summary follows the current text). */
+async function expectSurfacesOnPage(page: Page, summary: PageSummary): Promise<void> {
+  const text = await page.evaluate(() => document.body.innerText);
+  for (const surface of summary.mentions.flatMap((m) => m.surfaces)) expect(text).toContain(surface);
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+
+describe('a live blog', () => {
+  const INITIAL = {
+    '2025-pahalgam-attack': 2,
+    'cabinet-committee-on-security': 1,
+    'new-delhi': 1,
+    'indus-waters-treaty': 1,
+    'held-in-abeyance': 1,
+  };
+  const FINAL = {
+    ...INITIAL,
+    '2025-pahalgam-attack': 3,
+    'new-delhi': 2,
+    'national-security-committee-pakistan': 1,
+    islamabad: 1,
+    'shehbaz-sharif': 2,
+    wagah: 1,
+    'saarc-visa-exemption-scheme': 1,
+    'ministry-of-external-affairs-india': 1,
+    'line-of-control': 1,
+  };
+
+  /**
+   * The page mutates its own DOM, so "no foreign mutation" cannot mean "no mutation". The same page, driven the
+   * same way, is run in a plain Chromium without the extension (a separate browser: the extension's persistent
+   * context has no browser object to open a clean context from), with the same recorder. The page's changes are
+   * deterministic (five list items, five counter rewrites), so with the extension the recorder must see exactly
+   * the same multiset of records: anything more is ours.
+   */
+  async function baselineMutations(): Promise<string[]> {
+    const plain = await chromium.launch({ executablePath: inject('chromiumPath'), args: OFFLINE_ARGS, headless: true });
+    try {
+      const context = await plain.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addInitScript({ content: MUTATION_RECORDER });
+      const page = await context.newPage();
+      await page.goto(server.url('live-blog.html'));
+      await page.evaluate(() => (window as unknown as { startLiveUpdates(): void }).startLiveUpdates());
+      await page.waitForFunction(() => (window as unknown as { __live: { done: boolean } }).__live.done);
+      await page.waitForTimeout(100);
+      return (await readMutations(page)).foreign;
+    } finally {
+      await plain.close();
+    }
+  }
+
+  it('counts and paints each update as it arrives, and adds no DOM change of its own', async () => {
+    const baseline = await baselineMutations();
+    expect(baseline.filter((m) => m === '+LI in OL')).toHaveLength(5);
+
+    const { page, errors } = await open('live-blog.html');
+    const before = await readySummary(browser, page);
+    expect(countsOf(before)).toEqual(INITIAL);
+
+    await page.evaluate(() => (window as unknown as { startLiveUpdates(): void }).startLiveUpdates());
+    // The last update names the Line of Control: once it is counted, every update has been read.
+    const after = await summaryWhere(page, (s) => (countsOf(s)['line-of-control'] ?? 0) > 0);
+    expect(await page.evaluate(() => (window as unknown as { __live: { done: boolean } }).__live.done)).toBe(true);
+    expect(countsOf(after)).toEqual(FINAL);
+    // In order of first appearance: the new entities come after the old ones, in the order the updates arrived.
+    expect(ids(after)).toEqual(Object.keys(FINAL));
+
+    for (const text of ['Shehbaz Sharif', 'Wagah', 'SAARC Visa Exemption Scheme', 'Ministry of External Affairs', 'Line of Control']) {
+      expect({ text, painted: (await showText(page, text)).painted }).toEqual({ text, painted: true });
+    }
+    await expectRangesMatch(page, after);
+
+    const mutations = await readMutations(page);
+    expect(mutations.hostsAdded).toBe(0);
+    expect([...mutations.foreign].sort()).toEqual([...baseline].sort());
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+});
+
+describe('a page that re-renders its text', () => {
+  type Rerender = { rerender: { flip(n: number): Promise<number>; version: number } };
+
+  it('follows the current text and leaves no highlight on replaced or removed text', async () => {
+    const { page, errors } = await open('rerender.html');
+    const first = await readySummary(browser, page);
+    expect(countsOf(first)).toEqual({ 'marco-rubio': 1, '2025-pahalgam-attack': 1, 'ishaq-dar': 1 });
+    await expectRangesMatch(page, first);
+
+    // Five re-renders 400 ms apart (as long as the rescan's quiet time): the lede ends on the Tammy Bruce version.
+    expect(await page.evaluate(() => (window as unknown as Rerender).rerender.flip(5))).toBe(1);
+    const second = await summaryWhere(page, (s) => ids(s).includes('tammy-bruce') && !ids(s).includes('marco-rubio'));
+    expect(countsOf(second)).toEqual({ 'tammy-bruce': 1, '2025-pahalgam-attack': 1, 'ishaq-dar': 1 });
+    await expectSurfacesOnPage(page, second);
+    expect((await showText(page, 'Tammy Bruce')).painted).toBe(true);
+    await expectRangesMatch(page, second);
+
+    // Five more: the sixth re-render also unmounts the paragraph naming Ishaq Dar; the lede ends on Marco Rubio.
+    expect(await page.evaluate(() => (window as unknown as Rerender).rerender.flip(5))).toBe(0);
+    expect(await page.evaluate(() => document.getElementById('doomed'))).toBeNull();
+    const third = await summaryWhere(page, (s) => ids(s).includes('marco-rubio') && !ids(s).includes('tammy-bruce') && !ids(s).includes('ishaq-dar'));
+    expect(countsOf(third)).toEqual({ 'marco-rubio': 1, '2025-pahalgam-attack': 1 });
+    await expectSurfacesOnPage(page, third);
+    expect((await showText(page, 'Marco Rubio')).painted).toBe(true);
+    await expectRangesMatch(page, third);
+    expect((await highlightRanges(page)).map((r) => r.text).sort()).toEqual(['Marco Rubio', 'Pahalgam attack']);
+
+    // The card still opens on the re-rendered text.
+    await hoverAndSeeCard(page, 'Marco Rubio', 'Marco Rubio');
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+});
+
+describe('a web component that re-renders inside its open shadow root', () => {
+  type Rerender = { rerender: { flip(n: number): Promise<number> } };
+
+  it('is read at load (the precondition of the next test)', async () => {
+    const { page, errors } = await open('rerender-shadow.html');
+    try {
+      const summary = await readySummary(browser, page);
+      expect(countsOf(summary)).toEqual({ 'marco-rubio': 1, '2025-pahalgam-attack': 1 });
+      expect((await highlightRanges(page)).map((r) => r.text).sort()).toEqual(['Marco Rubio', 'Pahalgam attack']);
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+
+  /*
+   * Mutation observers do not see into shadow trees: a component that re-renders text inside its open shadow root
+   * (Lit, Stencil, most design-system web components) is only followed because the content script also observes
+   * every shadow root whose text it read.
+   */
+  it('follows a re-render inside the shadow root, and leaves no highlight on the replaced text', async () => {
+    const { page, errors } = await open('rerender-shadow.html');
+    try {
+      const first = await readySummary(browser, page);
+      expect(ids(first)).toContain('marco-rubio');
+      expect(await page.evaluate(() => (window as unknown as Rerender).rerender.flip(1))).toBe(1);
+      const second = await summaryWhere(page, (s) => ids(s).includes('tammy-bruce') && !ids(s).includes('marco-rubio'), 4000);
+      expect(countsOf(second)).toEqual({ 'tammy-bruce': 1, '2025-pahalgam-attack': 1 });
+      await expectRangesMatch(page, second);
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+});
+
+describe('a single-page app', () => {
+  it('reads the new article, and only it, after a pushState swap, and the first again after going back', async () => {
+    const { page, errors } = await open('spa.html');
+    const first = await readySummary(browser, page);
+    expect(first.url).toBe(server.url('spa.html'));
+    expect(countsOf(first)).toEqual({ 'asim-munir': 1, 'pakistan-army': 1, rawalpindi: 1 });
+
+    await page.click('#next');
+    expect(page.url()).toBe(server.url('spa-story-2'));
+    const second = await summaryWhere(page, (s) => s.url === server.url('spa-story-2') && ids(s).includes('vikram-misri'));
+    expect(second.url).toBe(server.url('spa-story-2'));
+    expect(second.title).toBe('The ceasefire announcement | Northgate Wire');
+    expect(countsOf(second)).toEqual({ 'vikram-misri': 1, 'integrated-check-post-attari': 1, amritsar: 1 });
+    expect((await showText(page, 'Vikram Misri')).painted).toBe(true);
+    await expectRangesMatch(page, second);
+    await hoverAndSeeCard(page, 'Vikram Misri', 'Vikram Misri');
+
+    await page.evaluate(() => history.back());
+    const third = await summaryWhere(page, (s) => s.url === server.url('spa.html') && ids(s).includes('asim-munir'));
+    expect(countsOf(third)).toEqual(countsOf(first));
+    await expectRangesMatch(page, third);
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+});
+
+describe('hostile pages', () => {
+  it('(a) `* { all: unset !important }` and a top-most full-screen overlay: the card still shows on top', async () => {
+    const { page, errors } = await open('hostile-unset.html');
+    const summary = await readySummary(browser, page);
+    expect(countsOf(summary)).toEqual({
+      'vikram-misri': 1,
+      'new-delhi': 1,
+      'operation-sindoor': 1,
+      'sofiya-qureshi': 1,
+      'indian-army': 1,
+      'vyomika-singh': 1,
+      'indian-air-force': 1,
+    });
+    // The overlay really covers the page (tinted pixels) and really is top-most.
+    const veil = await page.evaluate(() => {
+      const s = getComputedStyle(document.getElementById('veil')!);
+      return { position: s.position, zIndex: s.zIndex, pointerEvents: s.pointerEvents };
+    });
+    expect(veil).toEqual({ position: 'fixed', zIndex: '2147483647', pointerEvents: 'none' });
+    const [, g] = await pixelAt(page, 3, 3);
+    expect(g).toBeLessThan(200);
+    await hoverAndSeeCard(page, 'Vikram Misri', 'Vikram Misri');
+    const mutations = await readMutations(page);
+    expect(mutations).toEqual({ foreign: [], hostsAdded: 1 });
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+
+  it('(b) `html { zoom: 1.5 }` and a scaled, rotated article: hit-testing and the card agree with the geometry', async () => {
+    const { page, errors } = await open('hostile-zoom.html');
+    const summary = await readySummary(browser, page);
+    expect(countsOf(summary)).toEqual({ 'indus-waters-treaty': 2, 'world-bank': 1, 'held-in-abeyance': 1 });
+    await hoverAndSeeCard(page, 'World Bank', 'World Bank');
+    expect((await readMutations(page)).foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+
+  it('(c) a right-to-left Urdu page naming entities in English', async () => {
+    const { page, errors } = await open('hostile-rtl.html');
+    const summary = await readySummary(browser, page);
+    expect(countsOf(summary)).toEqual({ 'shehbaz-sharif': 1, islamabad: 1, wagah: 1, 'line-of-control': 1 });
+    await hoverAndSeeCard(page, 'Shehbaz Sharif', 'Shehbaz Sharif');
+    await hoverAndSeeCard(page, 'Line of Control', 'Line of Control');
+    expect((await readMutations(page)).foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+
+  it('(d) 100,000 text nodes: ready within 15 s, every sprinkled name counted, names split across nodes found', async () => {
+    const started = Date.now();
+    const { page, errors, stopProfile } = await openProfiled('hostile-100k-nodes.html');
+    const generated = await page.evaluate(() => (window as unknown as { __generated: { textNodes: number; sharif: number; modi: number } }).__generated);
+    expect(generated).toMatchObject({ textNodes: 100_000, sharif: 20, modi: 10 });
+    const summary = await readySummary(browser, page, { timeoutMs: 15_000 });
+    const readyAfter = Date.now() - started;
+    console.log(`[100k text nodes] summary ready ${readyAfter} ms after navigation; ${await responsiveness(page, stopProfile)}`);
+    expect(readyAfter).toBeLessThan(15_000);
+    expect(countsOf(summary)).toEqual({ 'shehbaz-sharif': 20, 'narendra-modi': 10 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(200);
+    const splitPainted = await page.evaluate(() =>
+      [...(CSS.highlights.get('backstory-mention') ?? [])].some((r) => {
+        const range = r as Range;
+        return range.toString() === 'Shehbaz Sharif' && range.startContainer !== range.endContainer;
+      }),
+    );
+    expect(splitPainted).toBe(true);
+    await hoverAndSeeCard(page, 'Narendra Modi', 'Narendra Modi');
+    expect((await readMutations(page)).foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+
+  it('(e) a DOM nested 5,000 levels deep with a name at the bottom', async () => {
+    const { page, errors } = await open('hostile-deep-nesting.html');
+    expect(await page.evaluate(() => (window as unknown as { __depth: number }).__depth)).toBe(5000);
+    const summary = await readySummary(browser, page);
+    expect(countsOf(summary)).toEqual({ islamabad: 1, 'asif-ali-zardari': 1 });
+    await hoverAndSeeCard(page, 'Asif Ali Zardari', 'Asif Ali Zardari');
+    expect((await readMutations(page)).foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+
+  it('(f) one 5 MB text node: ready, every name counted', async () => {
+    const started = Date.now();
+    const { page, errors, stopProfile } = await openProfiled('hostile-5mb-text.html');
+    const generated = await page.evaluate(() => (window as unknown as { __generated: { length: number; doval: number; munir: number } }).__generated);
+    expect(generated.length).toBeGreaterThanOrEqual(5 * 1024 * 1024);
+    expect(generated.doval).toBeGreaterThanOrEqual(50);
+    expect(await page.evaluate(() => [...document.getElementById('wall')!.childNodes].map((n) => n.nodeType))).toEqual([3]);
+    const summary = await readySummary(browser, page, { timeoutMs: 15_000 });
+    const readyAfter = Date.now() - started;
+    console.log(`[5 MB text node] summary ready ${readyAfter} ms after navigation; ${await responsiveness(page, stopProfile)}`);
+    expect(readyAfter).toBeLessThan(15_000);
+    expect(countsOf(summary)).toEqual({ 'ajit-doval': generated.doval, 'asim-munir': generated.munir });
+    await hoverAndSeeCard(page, 'Ajit Doval', 'Ajit Doval');
+    expect((await readMutations(page)).foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+
+  it('(g) a page that replaces document.body after load: the new body is read, the old one forgotten', async () => {
+    const { page, errors } = await open('hostile-body-swap.html');
+    const early = await readySummary(browser, page);
+    if (!(await page.evaluate(() => (window as unknown as { __swapped: boolean }).__swapped))) expect(ids(early)).toEqual(['amit-shah']);
+    await page.waitForFunction(() => (window as unknown as { __swapped: boolean }).__swapped);
+    const summary = await summaryWhere(page, (s) => ids(s).includes('omar-abdullah'));
+    expect(countsOf(summary)).toEqual({ 'omar-abdullah': 1, 'jammu-and-kashmir-union-territory': 1, srinagar: 1 });
+    await expectRangesMatch(page, summary);
+    await hoverAndSeeCard(page, 'Omar Abdullah', 'Omar Abdullah');
+    const mutations = await readMutations(page);
+    expect([...mutations.foreign].sort()).toEqual(['+BODY in HTML', '-BODY from HTML']);
+    expect(mutations.hostsAdded).toBe(1);
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+
+  /*
+   * A page that replaces its root element (document.replaceChild(newHtml, document.documentElement), or rewrites
+   * itself with document.open()/write()/close() after load) is followed because the observer watches the document
+   * itself, not its root element.
+   */
+  it('(g2) a page that replaces its whole document element after load: the new root is read', async () => {
+    const { page, errors } = await open('hostile-root-swap.html');
+    try {
+      const early = await readySummary(browser, page);
+      if (!(await page.evaluate(() => (window as unknown as { __swapped: boolean }).__swapped))) expect(ids(early)).toEqual(['amit-shah']);
+      await page.waitForFunction(() => (window as unknown as { __swapped: boolean }).__swapped);
+      const summary = await summaryWhere(page, (s) => ids(s).includes('omar-abdullah'), 4000);
+      expect(countsOf(summary)).toEqual({ 'omar-abdullah': 1, 'jammu-and-kashmir-union-territory': 1, srinagar: 1 });
+      await hoverAndSeeCard(page, 'Omar Abdullah', 'Omar Abdullah');
+      // Chromium itself asks for /favicon.ico when the root element is replaced; the fixture server has none.
+      expect(errors.filter((e) => !/Failed to load resource: .*404/.test(e))).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+
+  it('(h) a page whose own MutationObserver throws on every mutation: ours still sees the changes', async () => {
+    const { page, errors } = await open('hostile-throwing-observer.html');
+    await page.waitForFunction(() => (window as unknown as { __appended: boolean }).__appended);
+    const summary = await summaryWhere(page, (s) => ids(s).includes('khawaja-asif'));
+    expect(countsOf(summary)).toEqual({ 'bilawal-bhutto-zardari': 1, 'khawaja-asif': 1 });
+    await hoverAndSeeCard(page, 'Khawaja Asif', 'Khawaja Asif');
+    const throws = await page.evaluate(() => (window as unknown as { __observerThrows: number }).__observerThrows);
+    expect(throws).toBeGreaterThanOrEqual(2); // the page's paragraph, and our host element when the card opened
+    // Every error on the page is the page's own observer refusing a mutation.
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    for (const error of errors) expect(error).toMatch(/hostile-page: observer refuses/);
+    const mutations = await readMutations(page);
+    expect(mutations.foreign).toEqual(['+P in ARTICLE']);
+    expect(mutations.hostsAdded).toBe(1);
+    await close(page);
+  });
+});
+
+describe('fullscreen', () => {
+  it('shows the card for a mention inside the fullscreen element, in its top layer', async () => {
+    const { page, errors } = await open('fullscreen.html');
+    const summary = await readySummary(browser, page);
+    expect(countsOf(summary)).toEqual({ 'operation-sindoor': 1, 'azad-kashmir': 1, bahawalpur: 1, muridke: 1 });
+    // A real click is the user gesture requestFullscreen() needs.
+    await page.click('#go-fullscreen');
+    await until(
+      () => page.evaluate(() => document.fullscreenElement?.id ?? (window as unknown as { __fullscreenError?: string }).__fullscreenError ?? null),
+      (v) => v === 'stage',
+      3000,
+      'fullscreen',
+    );
+    await page.waitForTimeout(300);
+    const card = await hoverAndSeeCard(page, 'Bahawalpur', 'Bahawalpur');
+    // Only the fullscreen element's subtree is rendered: the host must be inside it, and we are still fullscreen.
+    expect(card.hostParent).toBe('stage');
+    expect(await page.evaluate(() => document.fullscreenElement?.id)).toBe('stage');
+    await page.evaluate(() => document.exitFullscreen());
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+});
+
+describe('the network', () => {
+  it('sees no request from the extension while every fixture page above loaded', async () => {
+    const seen = [...requests];
+    // Every fixture page in the folder was loaded by the tests above.
+    const loaded = new Set(seen.filter((r) => r.url.startsWith(`${server.origin}/`)).map((r) => new URL(r.url).pathname.slice(1)));
+    for (const file of readdirSync(DYNAMIC_DIR).filter((f) => f.endsWith('.html'))) expect(loaded).toContain(file);
+
+    const allowedScheme = (url: string) => /^(chrome-extension|data|about|blob):/.test(url);
+    // Fixture pages have no subresources: the only requests to the fixture server are the tests' navigations.
+    // Anything else there (a fetch by a content script, say) is not theirs.
+    const offending = seen.filter((r) => !(allowedScheme(r.url) || (r.url.startsWith(`${server.origin}/`) && r.navigation && r.resourceType === 'document')));
+    expect(offending).toEqual([]);
+    const fromExtension = seen.filter((r) => r.serviceWorkerUrl?.startsWith('chrome-extension://') || r.frameUrl?.startsWith('chrome-extension://'));
+    expect(fromExtension.filter((r) => !r.url.startsWith('chrome-extension://'))).toEqual([]);
+    // What the pages themselves fetched (Resource Timing covers fetches made in the page's name). The one exception
+    // is the browser's own /favicon.ico lookup, which Chromium makes when a page replaces its root element.
+    const favicon = `${server.origin}/favicon.ico`;
+    expect(pageResources.filter((p) => p.resources.some((u) => !allowedScheme(u) && u !== favicon))).toEqual([]);
+    // What the service worker fetched, from its own Resource Timing buffer.
+    const workerResources = await browser.worker.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(workerResources.filter((u) => !allowedScheme(u))).toEqual([]);
+
+    // Positive control: a fetch by the service worker is seen by both probes (so their silence above means something).
+    const probe = server.url('/network-probe');
+    await browser.worker.evaluate((url) => fetch(url, { mode: 'no-cors' }).then(() => undefined, () => undefined), probe);
+    await until(async () => requests.some((r) => r.url === probe), (v) => v, 3000, 'probe request seen by the context');
+    expect(requests.find((r) => r.url === probe)?.serviceWorkerUrl).toMatch(/^chrome-extension:\/\//);
+    await until(() => browser.worker.evaluate((url) => performance.getEntriesByType('resource').some((e) => e.name === url), probe), (v) => v, 3000, 'probe in the worker\'s Resource Timing');
+  });
+});
