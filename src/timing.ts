@@ -58,3 +58,9 @@ export const INCREMENTAL_MAX_ROOTS = 64;
  * painting tied to the viewport rather than the page length.
  */
 export const PAINT_MARGIN_VIEWPORTS = 1;
+
+/**
+ * How long a mention stays flashed after the popup scrolls the page to it: long enough for the eye to find it after
+ * the scroll (about a second), short enough not to linger once found.
+ */
+export const REVEAL_FLASH_MS = 1600;

@@ -2,10 +2,11 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { MatchIndex } from '../../src/kb/match-index';
 import type { Entity } from '../../src/kb/schema';
-import { ENTITY_REQUEST, isSummaryRequest, MATCH_INDEX_REQUEST } from '../../src/messaging/messages';
+import { ENTITY_REQUEST, isRevealRequest, isSummaryRequest, MATCH_INDEX_REQUEST } from '../../src/messaging/messages';
 import { ContentController } from '../../src/page/content-controller';
 import { browserClock } from '../../src/page/slicer';
 import { loadSettings, watchSettings } from '../../src/settings/settings-store';
+import { watchUserPacks } from '../../src/kb/user-pack-store';
 import { MIN_FRAME_TEXT_CHARS } from '../../src/timing';
 import '../../src/page/highlight.css';
 
@@ -32,8 +33,12 @@ export default defineContentScript({
       notify: (notice) => void browser.runtime.sendMessage(notice).catch(() => undefined),
     });
     // The top frame answers for the page; a frame's summary would only describe the frame.
-    const onMessage = (message: unknown) =>
-      isTopFrame && isSummaryRequest(message) ? Promise.resolve(controller.summary()) : undefined;
+    const onMessage = (message: unknown) => {
+      if (!isTopFrame) return undefined;
+      if (isSummaryRequest(message)) return Promise.resolve(controller.summary());
+      if (isRevealRequest(message)) return Promise.resolve(controller.reveal(message.id));
+      return undefined;
+    };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
@@ -41,6 +46,8 @@ export default defineContentScript({
     });
     // Single-page apps swap articles without a reload: WXT reports the location change.
     ctx.addEventListener(window, 'wxt:locationchange', () => controller.onNavigation());
+    const unwatchPacks = watchUserPacks(() => void controller.reloadIndex());
+    ctx.onInvalidated(unwatchPacks);
     void controller.start();
   },
 });

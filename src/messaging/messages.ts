@@ -7,6 +7,8 @@ export const SUMMARY_REQUEST = 'backstory:summary' as const;
 export const PAGE_STATE_NOTICE = 'backstory:page-state' as const;
 /** Content → background: the names to look for (answered with a `MatchIndex`). */
 export const MATCH_INDEX_REQUEST = 'backstory:match-index' as const;
+/** Popup → content (top frame): scroll to an entity's first mention and flash it. */
+export const REVEAL_REQUEST = 'backstory:reveal' as const;
 /** Content → background: one entity's full card data (answered with an `Entity`, or null). */
 export const ENTITY_REQUEST = 'backstory:entity' as const;
 
@@ -67,4 +69,13 @@ export function isMatchIndexRequest(message: unknown): message is MatchIndexRequ
 
 export function isEntityRequest(message: unknown): message is EntityRequest {
   return hasType(message, ENTITY_REQUEST) && typeof (message as EntityRequest).id === 'string';
+}
+
+export interface RevealRequest {
+  type: typeof REVEAL_REQUEST;
+  id: string;
+}
+
+export function isRevealRequest(message: unknown): message is RevealRequest {
+  return hasType(message, REVEAL_REQUEST) && typeof (message as RevealRequest).id === 'string';
 }

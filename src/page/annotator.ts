@@ -174,6 +174,11 @@ export class PageAnnotator {
     return hit ? { mention: this.mentions[hit.index], lineRect: hit.lineRect } : null;
   }
 
+  /** The entity's first mention on the page, in reading order. */
+  firstMentionOf(entityId: string): PageMention | null {
+    return this.mentions.find((m) => m.entityId === entityId) ?? null;
+  }
+
   countOf(entityId: string): number {
     return this.mentions.filter((m) => m.entityId === entityId).length;
   }

@@ -9,7 +9,7 @@ import { compileMatcher } from '../match/matcher';
 import type { PageStateNotice, PageSummary } from '../messaging/messages';
 import { PAGE_STATE_NOTICE } from '../messaging/messages';
 import { isEnabledFor, type Settings } from '../settings/settings';
-import { RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS } from '../timing';
+import { RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS, REVEAL_FLASH_MS } from '../timing';
 import { HOST_TAG, TooltipHost } from '../ui/tooltip/tooltip-host';
 import { PageAnnotator, type PageMention } from './annotator';
 import { readPublishedAt } from './article-metadata';
@@ -66,6 +66,7 @@ export class ContentController {
   private working = false;
   /** Open shadow roots already watched: an observer on the document does not see into them. */
   private observedRoots = new WeakSet<ShadowRoot>();
+  private flashTimer: number | null = null;
 
   constructor(private readonly deps: ContentDeps) {
     this.tooltip = new TooltipHost(deps.doc, (inside) => this.hover.pointerInsideCard(inside));
@@ -127,6 +128,34 @@ export class ContentController {
     } else {
       this.notify();
     }
+  }
+
+  /** Scrolls to an entity's first mention and flashes it (asked by the popup). Returns whether there was one. */
+  reveal(entityId: string): boolean {
+    const mention = this.active ? this.annotator?.firstMentionOf(entityId) : null;
+    if (!mention) return false;
+    this.hover.dismiss();
+    const reduceMotion = this.deps.doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+    paintActive(mention.range);
+    if (this.flashTimer !== null) this.deps.clearTimeout(this.flashTimer);
+    this.flashTimer = this.deps.setTimeout(() => {
+      this.flashTimer = null;
+      if (!this.hover.openTargetKey) paintActive(null);
+    }, REVEAL_FLASH_MS);
+    return true;
+  }
+
+  /** The knowledge base changed (the reader imported or removed a pack): load the new names and read again. */
+  async reloadIndex(): Promise<void> {
+    const index = await this.deps.loadIndex();
+    if (this.stopped) return;
+    this.index = index;
+    this.entityCache.clear();
+    const wasActive = this.active;
+    this.deactivate();
+    this.annotator = null;
+    if (wasActive && this.settings) this.applySettings(this.settings);
   }
 
   /** The page changed its location without a reload (a single-page app): read it from scratch. */

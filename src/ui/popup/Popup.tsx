@@ -1,58 +1,87 @@
 /**
- * The toolbar popup: what the active page mentions, grouped by type, with counts and one line each.
+ * The toolbar popup: a briefing for the page. Its title and date; the background (a short timeline); who's who
+ * (people with their roles on the article's date, then places, organisations, concepts), each with its count and a
+ * way to jump to it on the page; a filter; switches for this site and for first mention only; a link to settings.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { ENTITY_TYPES, TYPE_LABELS } from '../../kb/entity-types';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { TYPE_LABELS, type EntityType } from '../../kb/entity-types';
 import type { KnowledgeBase } from '../../kb/knowledge-base';
-
 import type { MentionSummary, PageSummary } from '../../messaging/messages';
-import { formatDate, oneLine } from '../entity-text';
+import { isEnabledFor, withSiteEnabled, type Settings } from '../../settings/settings';
+import { firstSentence, formatDate, oneLine } from '../entity-text';
+import { backgroundTimeline } from './timeline';
 
 export type PopupState =
   | { kind: 'loading' }
   | { kind: 'unsupported'; reason: string }
-  | { kind: 'summary'; summary: PageSummary };
+  | { kind: 'summary'; summary: PageSummary; tabId: number };
+
+export interface PopupActions {
+  load(): Promise<PopupState>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+  /** Scrolls the page to the entity's first mention and flashes it. */
+  reveal(tabId: number, entityId: string): void;
+  openSettings(): void;
+}
 
 export interface PopupProps {
   kb: KnowledgeBase;
-  load(): Promise<PopupState>;
+  actions: PopupActions;
 }
 
-function Group({ kb, type, mentions, publishedAt }: { kb: KnowledgeBase; type: (typeof ENTITY_TYPES)[number]; mentions: MentionSummary[]; publishedAt: string | null }) {
+/** Who's who comes first: people, then places, organisations and concepts; events and agreements are the background. */
+const WHOS_WHO_ORDER: EntityType[] = ['person', 'place', 'organization', 'concept', 'event', 'agreement'];
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function Switch({ label, checked, onChange, id }: { label: string; checked: boolean; onChange: (on: boolean) => void; id: string }) {
   return (
-    <section class="group" aria-labelledby={`group-${type}`}>
-      <h2 id={`group-${type}`}>
-        {TYPE_LABELS[type].many} <span class="count">{mentions.length}</span>
-      </h2>
-      <ul>
-        {mentions.map((m) => {
-          const entity = kb.entities.get(m.id);
-          return (
-            <li key={m.id} class="entity" data-entity={m.id}>
-              <div class="line">
-                <span class="name">{m.name}</span>
-                <span class="times" title={`Mentioned ${m.count} times`}>
-                  ×{m.count}
-                </span>
-              </div>
-              {entity ? <p class="one-line">{oneLine(entity, publishedAt ?? undefined)}</p> : null}
-            </li>
-          );
-        })}
-      </ul>
-    </section>
+    <label class="switch" for={id}>
+      <input id={id} type="checkbox" role="switch" checked={checked} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+      <span>{label}</span>
+    </label>
   );
 }
 
-export function Popup({ kb, load }: PopupProps) {
+function Entry({ kb, mention, publishedAt, onReveal }: { kb: KnowledgeBase; mention: MentionSummary; publishedAt: string | null; onReveal: () => void }) {
+  const entity = kb.entities.get(mention.id);
+  return (
+    <li class="entity" data-entity={mention.id}>
+      <button type="button" class="reveal" onClick={onReveal} title="Show on the page">
+        <span class="line">
+          <span class="name">{mention.name}</span>
+          <span class="times" aria-label={`mentioned ${mention.count} times`}>
+            ×{mention.count}
+          </span>
+        </span>
+        {entity ? <span class="one-line">{oneLine(entity, publishedAt ?? undefined)}</span> : null}
+      </button>
+    </li>
+  );
+}
+
+export function Popup({ kb, actions }: PopupProps) {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [filter, setFilter] = useState('');
   useEffect(() => {
     let alive = true;
-    load().then((s) => alive && setState(s));
+    actions.load().then((s) => alive && setState(s));
+    actions.loadSettings().then((s) => alive && setSettings(s));
     return () => {
       alive = false;
     };
-  }, [load]);
+  }, [actions]);
+
+  const summary = state.kind === 'summary' ? state.summary : null;
+  const timeline = useMemo(() => (summary ? backgroundTimeline(kb, summary.mentions.map((m) => m.id)) : []), [kb, summary]);
 
   if (state.kind === 'loading') return <main class="state" aria-busy="true">Reading this page…</main>;
   if (state.kind === 'unsupported') {
@@ -60,27 +89,78 @@ export function Popup({ kb, load }: PopupProps) {
       <main class="state unsupported">
         <h1>Backstory can’t read this page</h1>
         <p>{state.reason}</p>
+        <p>
+          <button type="button" class="link" onClick={actions.openSettings}>
+            Settings
+          </button>
+        </p>
       </main>
     );
   }
-  const { summary } = state;
-  const byType = ENTITY_TYPES.map((type) => [type, summary.mentions.filter((m) => m.type === type)] as const).filter(
-    ([, list]) => list.length > 0,
-  );
+  const page = state.summary;
+  const host = hostOf(page.url);
+  const update = (next: Settings) => {
+    setSettings(next);
+    void actions.saveSettings(next);
+  };
+  const needle = filter.trim().toLowerCase();
+  const shown = page.mentions.filter((m) => !needle || m.name.toLowerCase().includes(needle) || m.surfaces.some((s) => s.toLowerCase().includes(needle)));
+  const groups = WHOS_WHO_ORDER.map((type) => [type, shown.filter((m) => m.type === type)] as const).filter(([, list]) => list.length > 0);
+
   return (
     <main>
       <header class="page">
-        <h1 title={summary.title}>{summary.title || summary.url}</h1>
-        {summary.publishedAt ? <p class="published">Published {formatDate(summary.publishedAt.slice(0, 10))}</p> : null}
+        <h1 title={page.title}>{page.title || page.url}</h1>
+        {page.publishedAt ? <p class="published">Published {formatDate(page.publishedAt.slice(0, 10))}</p> : null}
       </header>
-      {summary.status === 'disabled' ? (
+
+      {settings ? (
+        <div class="controls">
+          <Switch id="site-switch" label={`On for ${host || 'this site'}`} checked={isEnabledFor(settings, host)} onChange={(on) => update(withSiteEnabled(settings, host, on))} />
+          <Switch id="first-mention" label="First mention only" checked={settings.firstMentionOnly} onChange={(on) => update({ ...settings, firstMentionOnly: on })} />
+          <button type="button" class="link" onClick={actions.openSettings}>
+            Settings
+          </button>
+        </div>
+      ) : null}
+
+      {page.status === 'disabled' ? (
         <p class="state">Backstory is turned off for this page.</p>
-      ) : summary.mentions.length === 0 ? (
-        <p class="state empty">
-          {summary.status === 'scanning' ? 'Still reading this page…' : 'Nothing on this page that Backstory can explain yet.'}
-        </p>
+      ) : page.mentions.length === 0 ? (
+        <p class="state empty">{page.status === 'scanning' ? 'Still reading this page…' : 'Nothing on this page that Backstory can explain yet.'}</p>
       ) : (
-        byType.map(([type, list]) => <Group key={type} kb={kb} type={type} mentions={list} publishedAt={summary.publishedAt} />)
+        <>
+          {timeline.length ? (
+            <section class="timeline" aria-labelledby="timeline-title">
+              <h2 id="timeline-title">Background</h2>
+              <ol>
+                {timeline.map(({ entity, mentioned }) => (
+                  <li key={entity.id} class={mentioned ? 'mentioned' : 'related'}>
+                    <time dateTime={entity.when!.start}>{formatDate(entity.when!.start)}</time> <strong>{entity.name}</strong>
+                    {mentioned ? '' : ' (background)'} — {firstSentence(entity.summary)}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+          <label class="filter" for="filter">
+            <span class="visually-hidden">Filter names</span>
+            <input id="filter" type="search" placeholder="Filter names" value={filter} onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          {groups.map(([type, list]) => (
+            <section class="group" key={type} aria-labelledby={`group-${type}`}>
+              <h2 id={`group-${type}`}>
+                {TYPE_LABELS[type].many} <span class="count">{list.length}</span>
+              </h2>
+              <ul>
+                {list.map((m) => (
+                  <Entry key={m.id} kb={kb} mention={m} publishedAt={page.publishedAt} onReveal={() => actions.reveal(state.tabId, m.id)} />
+                ))}
+              </ul>
+            </section>
+          ))}
+          {groups.length === 0 ? <p class="state">No name matches “{filter}”.</p> : null}
+        </>
       )}
     </main>
   );

@@ -21,7 +21,7 @@ export async function loadSummary(messenger: TabMessenger, tabId?: number): Prom
   if (id === undefined) return { kind: 'unsupported', reason: 'There is no active tab.' };
   try {
     const answer = await messenger.sendToTopFrame(id, { type: SUMMARY_REQUEST });
-    return isSummary(answer) ? { kind: 'summary', summary: answer } : { kind: 'unsupported', reason: UNREADABLE };
+    return isSummary(answer) ? { kind: 'summary', summary: answer, tabId: id } : { kind: 'unsupported', reason: UNREADABLE };
   } catch {
     // No content script answered: the page is one the browser does not let extensions read.
     return { kind: 'unsupported', reason: UNREADABLE };

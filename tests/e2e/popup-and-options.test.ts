@@ -1,0 +1,195 @@
+/**
+ * The popup as a briefing (timeline, filter, jump to a mention, switches) and the options page (settings, importing
+ * a valid and an invalid pack), in real Chromium.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchWithExtension, readySummary, requestSummary, rectOfText, serveFixtures, tabIdOf, type ExtensionBrowser, type FixtureServer } from './harness';
+
+let browser: ExtensionBrowser;
+let server: FixtureServer;
+const extraPages: Record<string, string> = {};
+
+beforeAll(async () => {
+  browser = await launchWithExtension({ chromiumPath: inject('chromiumPath'), extensionDir: inject('extensionDir') });
+  server = await serveFixtures(extraPages);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await browser.worker.evaluate(() => chrome.storage.sync.remove('settings'));
+});
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await read();
+  }
+  if (!ok(value)) throw new Error(`condition not met; last value ${JSON.stringify(value)}`);
+  return value;
+}
+
+async function openPopupFor(page: Page): Promise<Page> {
+  const tabId = await tabIdOf(browser, page);
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.locator('.entity').first().waitFor();
+  return popup;
+}
+
+describe('the popup', () => {
+  it('gives a background timeline in date order, filters names, and jumps to a mention on the page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('demo-us-urges-restraint.html'));
+    await readySummary(browser, page);
+    const popup = await openPopupFor(page);
+
+    const timeline = await popup.locator('.timeline li time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
+    expect(timeline.length).toBeGreaterThan(0);
+    expect([...timeline].sort()).toEqual(timeline);
+    expect(await popup.locator('.timeline').textContent()).toContain('Pahalgam');
+
+    await popup.fill('#filter', 'rubio');
+    await until(() => popup.locator('.entity').count(), (n) => n === 1);
+    expect(await popup.locator('.entity').getAttribute('data-entity')).toBe('marco-rubio');
+
+    // Jump to the mention: the page scrolls to it and flashes it.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await popup.locator('.entity button.reveal').click();
+    const flashed = await until(
+      () => page.evaluate(() => [...(CSS.highlights.get('backstory-active') ?? [])].map((r) => (r as Range).toString())),
+      (texts) => texts.length === 1,
+    );
+    expect(['Rubio', 'Marco Rubio']).toContain(flashed[0]);
+    // The page scrolls (smoothly) until the mention is on screen.
+    await until(
+      () =>
+        page.evaluate(() => {
+          const top = ([...CSS.highlights.get('backstory-active')!][0] as Range).getBoundingClientRect().top;
+          return top >= 0 && top < window.innerHeight;
+        }),
+      (onScreen) => onScreen,
+    );
+    await popup.close();
+    await page.close();
+  });
+
+  it('turns Backstory off for the site and back on with its switch, and sets first mention only', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('demo-us-urges-restraint.html'));
+    await readySummary(browser, page);
+    const popup = await openPopupFor(page);
+    const tabId = await tabIdOf(browser, page);
+
+    await popup.locator('#site-switch').uncheck();
+    await until(() => requestSummary(browser, tabId), (s) => s.status === 'disabled');
+    expect(await page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(0);
+    await popup.locator('#site-switch').check();
+    await until(() => requestSummary(browser, tabId), (s) => s.status === 'ready' && s.mentions.length > 0);
+
+    await popup.locator('#first-mention').check();
+    const stored = await browser.worker.evaluate(() => chrome.storage.sync.get('settings'));
+    expect(stored.settings).toEqual({ firstMentionOnly: true });
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('the options page', () => {
+  const validPack = {
+    manifest: { id: 'test-newsroom', title: 'Test newsroom pack', version: '1.0.0', language: 'en', description: 'A pack for the tests.', reviewed: '2026-11-26' },
+    entities: [
+      {
+        id: 'zorvath-institute',
+        type: 'organization',
+        name: 'Zorvath Institute',
+        summary: 'An invented research body used only by the end-to-end tests of pack import.',
+        facts: [
+          { text: 'Invented for a test.', sources: ['s'] },
+          { text: 'Has no real counterpart.', sources: ['s'] },
+        ],
+        sources: [{ id: 's', title: 'Test source', url: 'https://example.org/', publisher: 'Example', checked: '2026-11-26' }],
+        relations: [{ type: 'related-to', target: 'line-of-control' }],
+        reviewed: '2026-11-26',
+      },
+    ],
+  };
+
+  function packFile(name: string, content: unknown): string {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-pack-'));
+    const file = join(dir, name);
+    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+    return file;
+  }
+
+  async function openOptions(): Promise<Page> {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.locator('h1').waitFor();
+    return options;
+  }
+
+  it('refuses an invalid pack, listing problems by entry and field, and saves nothing', async () => {
+    const options = await openOptions();
+    const broken = structuredClone(validPack);
+    (broken.entities[0] as Record<string, unknown>).summary = 'x'.repeat(300);
+    broken.entities[0].sources[0].url = 'http://example.org/';
+    await options.setInputFiles('#import', packFile('broken.json', broken));
+    await options.locator('.import-result.error').waitFor();
+    const problems = await options.locator('.problems li').allTextContents();
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringContaining('zorvath-institute → summary'), expect.stringContaining('zorvath-institute → sources.0.url')]),
+    );
+    expect(await browser.worker.evaluate(() => chrome.storage.local.get('userPacks'))).toEqual({});
+    await options.setInputFiles('#import', packFile('garbage.json', '{ not json'));
+    await options.locator('.import-result.error').filter({ hasText: 'garbage.json' }).waitFor();
+    expect(await browser.worker.evaluate(() => chrome.storage.local.get('userPacks'))).toEqual({});
+    await options.close();
+  });
+
+  it('imports a valid pack that pages then use, and removes it again', async () => {
+    const options = await openOptions();
+    await options.setInputFiles('#import', packFile('pack.json', validPack));
+    await options.locator('[data-pack="test-newsroom"]').waitFor();
+
+    extraPages['/zorvath.html'] = `<!doctype html><html><head><meta charset="utf-8"><title>Zorvath</title></head><body><article>
+      <p>Researchers at the Zorvath Institute said on Monday that firing along the Line of Control had eased.</p>
+      <p>Marco Rubio spoke to both governments.</p></article></body></html>`;
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/zorvath.html'));
+    const summary = await until(() => readySummary(browser, page), (s) => s.mentions.some((m) => m.id === 'zorvath-institute'), 10_000);
+    expect(summary.mentions.find((m) => m.id === 'zorvath-institute')).toMatchObject({ name: 'Zorvath Institute', type: 'organization', count: 1 });
+    const r = await rectOfText(page, 'Zorvath Institute');
+    await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+    await until(
+      () => page.evaluate(() => document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.name')?.textContent ?? null),
+      (name) => name === 'Zorvath Institute',
+    );
+
+    await options.locator('[data-pack="test-newsroom"] button', { hasText: 'Remove' }).click();
+    await until(() => options.locator('[data-pack="test-newsroom"]').count(), (n) => n === 0);
+    const tabId = await tabIdOf(browser, page);
+    await until(() => requestSummary(browser, tabId), (s) => s.status === 'ready' && !s.mentions.some((m) => m.id === 'zorvath-institute'), 10_000);
+    await page.close();
+    await options.close();
+  });
+
+  it('saves only settings that differ from the defaults, and resets them', async () => {
+    const options = await openOptions();
+    await options.selectOption('#style', 'tint');
+    await until(() => browser.worker.evaluate(() => chrome.storage.sync.get('settings')), (s) => JSON.stringify(s.settings) === JSON.stringify({ highlightStyle: 'tint' }));
+    await options.locator('button', { hasText: 'Reset settings to defaults' }).click();
+    await until(() => browser.worker.evaluate(() => chrome.storage.sync.get('settings')), (s) => s.settings === undefined);
+    expect(await options.locator('#style').inputValue()).toBe('underline');
+    await options.close();
+  });
+});
