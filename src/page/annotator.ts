@@ -174,6 +174,11 @@ export class PageAnnotator {
     return hit ? { mention: this.mentions[hit.index], lineRect: hit.lineRect } : null;
   }
 
+  /** Every mention of the wanted types, in reading order. */
+  mentionsInOrder(): readonly PageMention[] {
+    return this.mentions;
+  }
+
   /** The entity's first mention on the page, in reading order. */
   firstMentionOf(entityId: string): PageMention | null {
     return this.mentions.find((m) => m.entityId === entityId) ?? null;

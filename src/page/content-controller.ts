@@ -13,7 +13,7 @@ import { RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS, REVEAL_FLASH_MS } from '../timi
 import { HOST_TAG, TooltipHost } from '../ui/tooltip/tooltip-host';
 import { PageAnnotator, type PageMention } from './annotator';
 import { readPublishedAt } from './article-metadata';
-import { paintActive } from './highlights';
+import { paintActive, paintFocus } from './highlights';
 import { HoverIntent, type HoverTarget } from './hover-intent';
 import { Cancelled, createSlicer, type SlicerClock } from './slicer';
 
@@ -67,9 +67,16 @@ export class ContentController {
   /** Open shadow roots already watched: an observer on the document does not see into them. */
   private observedRoots = new WeakSet<ShadowRoot>();
   private flashTimer: number | null = null;
+  /** Position in the page's mentions while stepping with the keyboard (-1: not stepping). */
+  private stepIndex = -1;
+  private focusNextCard = false;
 
   constructor(private readonly deps: ContentDeps) {
-    this.tooltip = new TooltipHost(deps.doc, (inside) => this.hover.pointerInsideCard(inside));
+    this.tooltip = new TooltipHost(
+      deps.doc,
+      (inside) => this.hover.pointerInsideCard(inside),
+      () => this.endCard(),
+    );
     this.hover = new HoverIntent<PageMention>({
       hitTest: (x, y) => {
         const hit = this.annotator?.mentionAt(x, y);
@@ -80,7 +87,9 @@ export class ContentController {
       open: (target) => void this.openCard(target),
       close: () => {
         paintActive(null);
+        paintFocus(null);
         this.tooltip.hide();
+        this.stepIndex = -1;
       },
       setTimeout: deps.setTimeout,
       clearTimeout: deps.clearTimeout,
@@ -93,10 +102,10 @@ export class ContentController {
     if (this.stopped) return;
     this.index = index;
     listen(doc, 'pointermove', (event) => this.onPointerMove(event), { passive: true });
-    listen(doc, 'keydown', (event) => {
-      if (event.key === 'Escape' && this.hover.openTargetKey) this.hover.dismiss();
-    }, { capture: true });
-    listen(doc, 'scroll', () => this.hover.dismiss(), { capture: true, passive: true });
+    listen(doc, 'keydown', (event) => this.onKeyDown(event), { capture: true });
+    // A click on a mention pins its card; a click anywhere else but the card closes a pinned one.
+    listen(doc, 'click', (event) => this.onClick(event), { capture: true });
+    listen(doc, 'scroll', () => this.onScroll(), { capture: true, passive: true });
     listen(doc, 'visibilitychange', () => this.hover.dismiss());
     listen(doc, 'fullscreenchange', () => this.hover.dismiss());
     this.unwatch = this.deps.watchSettings((next) => this.applySettings(next));
@@ -195,15 +204,95 @@ export class ContentController {
     if (!this.stopped) this.notify();
   }
 
-  private async openCard(target: HoverTarget<PageMention>): Promise<void> {
-    const id = target.value.entityId;
+  private loadEntity(id: string): Promise<Entity | null> {
     let entity = this.entityCache.get(id);
     if (!entity) this.entityCache.set(id, (entity = this.deps.loadEntity(id).catch(() => null)));
-    const data = await entity;
+    return entity;
+  }
+
+  private async openCard(target: HoverTarget<PageMention>): Promise<void> {
+    const focus = this.focusNextCard;
+    this.focusNextCard = false;
+    const data = await this.loadEntity(target.value.entityId);
     // The pointer may have moved on while the card data was on its way.
     if (!data || this.hover.openTargetKey !== target.key || !this.annotator) return;
+    const annotator = this.annotator;
     paintActive(target.value.range);
-    this.tooltip.show({ entity: data, count: this.annotator.countOf(id), publishedAt: this.annotator.summary().publishedAt, anchor: target.anchor });
+    const names = new Map(this.index?.entities.map((e) => [e.id, e.name]));
+    this.tooltip.show({
+      entity: data,
+      publishedAt: annotator.summary().publishedAt,
+      anchor: target.anchor,
+      pinned: this.hover.isPinned,
+      theme: this.settings?.theme ?? 'system',
+      countOf: (id) => annotator.countOf(id),
+      nameOf: (id) => names.get(id) ?? null,
+      loadEntity: (id) => this.loadEntity(id),
+    });
+    if (focus) this.tooltip.focus();
+  }
+
+  /** Closes the card, pinned or not, and ends keyboard stepping. */
+  private endCard(): void {
+    this.hover.dismiss();
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (!this.active || !this.annotator) return;
+    if (this.tooltip.contains(event)) return;
+    const hit = this.annotator.mentionAt(event.clientX, event.clientY);
+    if (hit) {
+      // Do not steal a link's click: a mention inside a link still navigates.
+      this.hover.pin({ key: `${hit.mention.id}:${hit.lineRect.top}`, value: hit.mention, anchor: hit.lineRect });
+    } else if (this.hover.isPinned) {
+      this.endCard();
+    }
+  }
+
+  private onScroll(): void {
+    if (!this.hover.isPinned) {
+      this.hover.dismiss();
+      return;
+    }
+    // A pinned card follows its mention.
+    const mention = this.pinnedMention();
+    const rect = mention?.range.getClientRects()[0];
+    if (rect) this.tooltip.reanchor(rect);
+  }
+
+  private pinnedMention(): PageMention | null {
+    const key = this.hover.openTargetKey;
+    if (!key || !this.annotator) return null;
+    const id = Number(key.split(':')[0]);
+    return this.annotator.mentionsInOrder().find((m) => m.id === id) ?? null;
+  }
+
+  /** Alt+Shift+↓ / ↑ step through the page's mentions; Esc ends. */
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      if (this.hover.openTargetKey) this.endCard();
+      return;
+    }
+    if (!event.altKey || !event.shiftKey || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+    if (!this.active || !this.annotator) return;
+    const mentions = this.annotator.mentionsInOrder();
+    if (!mentions.length) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const forward = event.key === 'ArrowDown';
+    const next = this.stepIndex < 0 ? (forward ? 0 : mentions.length - 1) : (this.stepIndex + (forward ? 1 : -1) + mentions.length) % mentions.length;
+    this.stepTo(mentions[next], next);
+  }
+
+  private stepTo(mention: PageMention, index: number): void {
+    this.hover.dismiss();
+    mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const rect = mention.range.getClientRects()[0] ?? mention.range.getBoundingClientRect();
+    paintFocus(mention.range);
+    // The card opened from the keyboard takes focus, so screen readers announce it and its links are reachable.
+    this.focusNextCard = true;
+    this.hover.pin({ key: `${mention.id}:${rect.top}`, value: mention, anchor: rect });
+    this.stepIndex = index;
   }
 
   private onMutations(records: MutationRecord[]): void {

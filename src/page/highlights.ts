@@ -10,6 +10,8 @@ export const MENTION_HIGHLIGHT = 'backstory-mention';
 /** The same mentions painted as a background tint instead of an underline (a reader's setting). */
 export const TINT_HIGHLIGHT = 'backstory-mention-tint';
 export const ACTIVE_HIGHLIGHT = 'backstory-active';
+/** The mention reached by keyboard stepping: a visible focus mark. */
+export const FOCUS_HIGHLIGHT = 'backstory-focus';
 
 const STYLE_HIGHLIGHTS: Record<HighlightStyle, string | null> = {
   underline: MENTION_HIGHLIGHT,
@@ -35,7 +37,14 @@ export function paintActive(range: Range | null): void {
   else CSS.highlights.delete(ACTIVE_HIGHLIGHT);
 }
 
+export function paintFocus(range: Range | null): void {
+  if (!highlightsSupported()) return;
+  if (range) CSS.highlights.set(FOCUS_HIGHLIGHT, new Highlight(range));
+  else CSS.highlights.delete(FOCUS_HIGHLIGHT);
+}
+
 export function clearHighlights(): void {
+  if (highlightsSupported()) CSS.highlights.delete(FOCUS_HIGHLIGHT);
   if (!highlightsSupported()) return;
   CSS.highlights.delete(MENTION_HIGHLIGHT);
   CSS.highlights.delete(TINT_HIGHLIGHT);

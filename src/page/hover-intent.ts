@@ -39,11 +39,30 @@ export class HoverIntent<T> {
     this.openDelayMs = ms;
   }
 
+  private pinned = false;
+
+  get isPinned(): boolean {
+    return this.pinned;
+  }
+
+  /**
+   * Opens a target at once and keeps it open until dismissed (a click on a mention, or keyboard stepping): the
+   * pointer leaving it no longer closes it.
+   */
+  pin(target: HoverTarget<T>): void {
+    this.cancelOpen();
+    this.cancelClose();
+    this.pinned = true;
+    this.openKey = target.key;
+    this.options.open(target);
+  }
+
   get openTargetKey(): string | null {
     return this.openKey;
   }
 
   pointerMoved(x: number, y: number): void {
+    if (this.pinned) return;
     const target = this.options.hitTest(x, y);
     if (target && target.key === this.openKey) {
       this.cancelClose();
@@ -71,6 +90,7 @@ export class HoverIntent<T> {
   /** The pointer entered or left the card itself. */
   pointerInsideCard(inside: boolean): void {
     this.insideCard = inside;
+    if (this.pinned) return;
     if (inside) this.cancelClose();
     else if (this.openKey) this.scheduleClose();
   }
@@ -79,6 +99,7 @@ export class HoverIntent<T> {
   dismiss(): void {
     this.cancelOpen();
     this.cancelClose();
+    this.pinned = false;
     if (this.openKey) {
       this.openKey = null;
       this.insideCard = false;

@@ -5,12 +5,22 @@
 import type { Entity } from '../../kb/schema';
 import { formatDate, officesOn, typeLabel } from '../entity-text';
 
+export interface RelatedEntity {
+  id: string;
+  name: string;
+  /** How this entity relates to it, in words ("spokesperson of"). */
+  relation: string;
+}
+
 export interface EntityCardProps {
   entity: Entity;
   /** How many times the page mentions it. */
   count: number;
   /** The article's publication date (ISO), when the page gives one. */
   publishedAt?: string | null;
+  /** Entities it relates to that the knowledge base holds; each opens its own card. */
+  related?: RelatedEntity[];
+  onOpenRelated?: (id: string) => void;
 }
 
 /** A card is a glance, not an article: the summary and the three facts the pack lists first. */
@@ -42,11 +52,14 @@ function RoleLine({ entity, publishedAt }: { entity: Entity; publishedAt?: strin
   return now ? <p class="role">{now.role}</p> : null;
 }
 
-export function EntityCard({ entity, count, publishedAt }: EntityCardProps) {
+/** Related entities shown at most: the first ones the pack lists, which its editors put first. */
+const MAX_RELATED = 6;
+
+export function EntityCard({ entity, count, publishedAt, related = [], onOpenRelated }: EntityCardProps) {
   return (
     <article class="card" aria-labelledby="backstory-card-name">
       <header>
-        <h2 id="backstory-card-name" class="name">
+        <h2 id="backstory-card-name" class="name" tabIndex={-1}>
           {entity.name}
         </h2>
         <span class="type">{typeLabel(entity)}</span>
@@ -77,8 +90,21 @@ export function EntityCard({ entity, count, publishedAt }: EntityCardProps) {
           </ul>
         </details>
       ))}
+      {related.length && onOpenRelated ? (
+        <nav class="related" aria-label="Related">
+          <span class="muted">Related: </span>
+          {related.slice(0, MAX_RELATED).map((r, i) => (
+            <span key={r.id}>
+              {i > 0 ? ', ' : ''}
+              <button type="button" class="link" title={r.relation} onClick={() => onOpenRelated(r.id)}>
+                {r.name}
+              </button>
+            </span>
+          ))}
+        </nav>
+      ) : null}
       <footer class="muted">
-        <p>{count === 1 ? 'Mentioned once on this page' : `Mentioned ${count} times on this page`}</p>
+        <p>{count === 0 ? 'Not mentioned on this page' : count === 1 ? 'Mentioned once on this page' : `Mentioned ${count} times on this page`}</p>
         <p class="sources">
           Sources:{' '}
           {citedSources(entity).map((source, i) => (

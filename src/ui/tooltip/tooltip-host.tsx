@@ -5,7 +5,8 @@
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { Entity } from '../../kb/schema';
-import { EntityCard } from '../card/EntityCard';
+import type { Theme } from '../../settings/settings';
+import { CardView } from '../card/CardView';
 import cardCss from '../card/card.css?inline';
 
 export const HOST_TAG = 'backstory-ui';
@@ -18,10 +19,15 @@ const MIN_CARD_HEIGHT_PX = 160;
 
 export interface CardRequest {
   entity: Entity;
-  count: number;
   publishedAt: string | null;
-  /** The line box of the mention under the pointer (viewport coordinates). */
+  /** The line box of the mention (viewport coordinates). */
   anchor: DOMRect;
+  /** Stays open until closed: a clicked mention, or one reached from the keyboard. */
+  pinned: boolean;
+  theme: Theme;
+  countOf(id: string): number;
+  nameOf(id: string): string | null;
+  loadEntity(id: string): Promise<Entity | null>;
 }
 
 export class TooltipHost {
@@ -31,6 +37,7 @@ export class TooltipHost {
   constructor(
     private readonly doc: Document,
     private readonly onPointerInside: (inside: boolean) => void,
+    private readonly onCloseRequested: () => void,
   ) {}
 
   /**
@@ -55,7 +62,10 @@ export class TooltipHost {
     style.textContent = cardCss;
     const container = this.doc.createElement('div');
     container.className = 'tooltip';
-    container.setAttribute('role', 'tooltip');
+    // A non-modal dialog: screen readers announce its name when it opens, and its links and buttons take focus.
+    container.setAttribute('role', 'dialog');
+    container.setAttribute('aria-modal', 'false');
+    container.setAttribute('aria-labelledby', 'backstory-card-name');
     container.hidden = true;
     container.addEventListener('pointerenter', () => this.onPointerInside(true));
     container.addEventListener('pointerleave', () => this.onPointerInside(false));
@@ -70,13 +80,58 @@ export class TooltipHost {
     return !!this.container && !this.container.hidden;
   }
 
+  /** Whether an event happened inside the card (the host is one node for the page: composed paths pass through it). */
+  contains(event: Event): boolean {
+    return !!this.host && event.composedPath().includes(this.host);
+  }
+
   show(request: CardRequest): void {
     const container = this.ensureHost();
-    render(<EntityCard entity={request.entity} count={request.count} publishedAt={request.publishedAt} />, container);
+    this.cancelPageZoom();
+    container.dataset.theme = request.theme;
+    container.dataset.pinned = String(request.pinned);
     container.style.maxHeight = '';
+    const place = () => this.place(container, request.anchor);
+    render(
+      <CardView
+        entity={request.entity}
+        publishedAt={request.publishedAt}
+        pinned={request.pinned}
+        countOf={request.countOf}
+        nameOf={request.nameOf}
+        loadEntity={request.loadEntity}
+        onClose={this.onCloseRequested}
+        onResize={place}
+      />,
+      container,
+    );
     container.hidden = false;
-    // The anchor is the line under the pointer, a snapshot: the hover controller closes the card on scroll.
-    const anchor = { getBoundingClientRect: () => request.anchor };
+    place();
+  }
+
+  /**
+   * A page that sets CSS `zoom` on its root would zoom the card too, and put it where the zoomed coordinates say
+   * rather than next to the mention: the host undoes the zoom it inherits, so the card keeps its size and place.
+   */
+  private cancelPageZoom(): void {
+    const parent = this.host?.parentElement as (Element & { currentCSSZoom?: number }) | null | undefined;
+    const zoom = parent?.currentCSSZoom ?? 1;
+    if (this.host) this.host.style.zoom = zoom && zoom !== 1 ? String(1 / zoom) : '';
+  }
+
+  /** Moves the open card next to its anchor's new position (a pinned card following the page's scroll). */
+  reanchor(anchor: DOMRect): void {
+    if (this.container && this.isOpen) this.place(this.container, anchor);
+  }
+
+  /** Keyboard focus into the card (its heading), for cards opened from the keyboard. */
+  focus(): void {
+    this.container?.querySelector<HTMLElement>('.name')?.focus();
+  }
+
+  private place(container: HTMLDivElement, anchorRect: DOMRect): void {
+    // The anchor is the line of the mention, a snapshot: the controller closes hover cards on scroll.
+    const anchor = { getBoundingClientRect: () => anchorRect };
     void computePosition(anchor, container, {
       strategy: 'fixed',
       placement: 'bottom-start',
