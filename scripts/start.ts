@@ -67,6 +67,19 @@ async function main(): Promise<void> {
   const cardShot = resolve(SCREENSHOT_DIR, 'card.png');
   await page.screenshot({ path: cardShot });
 
+  // The same card in the dark theme (the reader's setting), pinned by a click.
+  await browser.worker.evaluate(() => chrome.storage.sync.set({ settings: { theme: 'dark' } }));
+  await page.keyboard.press('Escape');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.mouse.click(rect.x, rect.y);
+  await page.waitForFunction(() => document.querySelector('backstory-ui')?.shadowRoot?.querySelector<HTMLElement>('.tooltip')?.dataset.theme === 'dark');
+  await page.waitForTimeout(150);
+  const darkShot = resolve(SCREENSHOT_DIR, 'card-dark.png');
+  await page.screenshot({ path: darkShot });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await browser.worker.evaluate(() => chrome.storage.sync.remove('settings'));
+  await page.keyboard.press('Escape');
+
   await page.bringToFront();
   const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
   const popup = await browser.context.newPage();
@@ -76,9 +89,16 @@ async function main(): Promise<void> {
   const popupShot = resolve(SCREENSHOT_DIR, 'popup.png');
   await popup.screenshot({ path: popupShot, fullPage: true });
 
+  const options = await browser.context.newPage();
+  await options.setViewportSize({ width: 900, height: 1100 });
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.locator('h1').waitFor();
+  const optionsShot = resolve(SCREENSHOT_DIR, 'options.png');
+  await options.screenshot({ path: optionsShot, fullPage: true });
+
   await browser.close();
   await server.close();
-  console.log(`No display found, so Backstory ran headless. Screenshots written to ${SCREENSHOT_DIR}:\n  ${cardShot}\n  ${popupShot}`);
+  console.log(`No display found, so Backstory ran headless. Screenshots written to ${SCREENSHOT_DIR}:\n  ${[cardShot, darkShot, popupShot, optionsShot].join('\n  ')}`);
 }
 
 main().catch((error: unknown) => {
