@@ -5,7 +5,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader of a file sees where each name comes from.
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Backstory',
     description:
       'Explains the people, places, groups, events and agreements in the news you read. Offline: nothing leaves your browser.',
@@ -13,6 +13,13 @@ export default defineConfig({
     // the badge needs no permission, and the popup talks only to the tab it was opened on.
     permissions: ['storage'],
     action: { default_title: 'Backstory' },
-  },
+    ...(browser === 'firefox'
+      ? {
+          // Firefox needs a stable add-on id for storage.sync and for signing; 140 is the ESR line that has every
+          // API used here (CSS Custom Highlight API, caretPositionFromPoint with shadow roots).
+          browser_specific_settings: { gecko: { id: 'backstory@backstory-news.org', strict_min_version: '140.0' } },
+        }
+      : {}),
+  }),
   vite: () => ({ plugins: [preact()] }),
 });

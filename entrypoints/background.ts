@@ -19,6 +19,9 @@ export default defineBackground(() => {
   const ready = loadUserPacks().then(use, () => undefined);
   watchUserPacks(use);
 
+  // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
+  const toolbarButton = browser.action ?? browser.browserAction;
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isMatchIndexRequest(message)) return ready.then(() => (matchIndex ??= buildMatchIndex(kb)));
     if (isEntityRequest(message)) return ready.then(() => kb.entities.get(message.id) ?? null);
@@ -26,9 +29,9 @@ export default defineBackground(() => {
     // Only the top frame speaks for the page's badge.
     if (!isPageStateNotice(message) || tabId === undefined || (sender.frameId ?? 0) !== 0) return undefined;
     const badge = badgeFor(message);
-    void browser.action.setBadgeText({ tabId, text: badge.text });
-    void browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
-    void browser.action.setTitle({ tabId, title: badge.title });
+    void toolbarButton.setBadgeText({ tabId, text: badge.text });
+    void toolbarButton.setBadgeBackgroundColor({ tabId, color: badge.color });
+    void toolbarButton.setTitle({ tabId, title: badge.title });
     return undefined;
   });
 });
