@@ -43,6 +43,8 @@ export const aliasSchema = z.union([
 const factSchema = z.strictObject({
   text: z.string().min(1).max(400),
   sources: z.array(sourceId).min(1, 'every fact needs at least one source'),
+  /** When what the fact describes happened, for facts about a dated happening: they join a page's timeline. */
+  date: partialDate.optional(),
 });
 
 const officeSchema = z.strictObject({
