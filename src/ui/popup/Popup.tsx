@@ -8,7 +8,7 @@ import { TYPE_LABELS, type EntityType } from '../../kb/entity-types';
 import type { KnowledgeBase } from '../../kb/knowledge-base';
 import type { MentionSummary, PageSummary } from '../../messaging/messages';
 import { isEnabledFor, withSiteEnabled, type Settings } from '../../settings/settings';
-import { firstSentence, formatDate, oneLine } from '../entity-text';
+import { formatDate, oneLine } from '../entity-text';
 import { backgroundTimeline } from './timeline';
 
 export type PopupState =
@@ -81,7 +81,7 @@ export function Popup({ kb, actions }: PopupProps) {
   }, [actions]);
 
   const summary = state.kind === 'summary' ? state.summary : null;
-  const timeline = useMemo(() => (summary ? backgroundTimeline(kb, summary.mentions.map((m) => m.id)) : []), [kb, summary]);
+  const timeline = useMemo(() => (summary ? backgroundTimeline(kb, summary.mentions.map((m) => m.id), summary.publishedAt) : []), [kb, summary]);
 
   if (state.kind === 'loading') return <main class="state" aria-busy="true">Reading this page…</main>;
   if (state.kind === 'unsupported') {
@@ -134,10 +134,10 @@ export function Popup({ kb, actions }: PopupProps) {
             <section class="timeline" aria-labelledby="timeline-title">
               <h2 id="timeline-title">Background</h2>
               <ol>
-                {timeline.map(({ entity, mentioned }) => (
-                  <li key={entity.id} class={mentioned ? 'mentioned' : 'related'}>
-                    <time dateTime={entity.when!.start}>{formatDate(entity.when!.start)}</time> <strong>{entity.name}</strong>
-                    {mentioned ? '' : ' (background)'} — {firstSentence(entity.summary)}
+                {timeline.map((item) => (
+                  <li key={`${item.entity.id}|${item.date}|${item.line}`} class={item.kind}>
+                    <time dateTime={item.date}>{formatDate(item.date)}</time> <strong>{item.entity.name}</strong>
+                    {item.kind === 'related' ? ' (background)' : ''} — {item.line}
                   </li>
                 ))}
               </ol>
