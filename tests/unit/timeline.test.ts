@@ -29,16 +29,43 @@ const kb = buildKnowledgeBase([
 
 describe('backgroundTimeline', () => {
   it('orders mentioned events, related agreements and the dated facts of the weeks before the article', () => {
-    const items = backgroundTimeline(kb, ['a-minister', 'the-attack', 'a-ministry'], '2025-05-01T08:30:00+05:30');
+    const items = backgroundTimeline(kb, [{ id: 'a-minister', count: 3 }, { id: 'the-attack', count: 1 }, { id: 'a-ministry', count: 1 }], '2025-05-01T08:30:00+05:30');
     expect(items.map((i) => `${i.date} ${i.kind} ${i.entity.id}`)).toEqual([
       '1960-09-19 related old-treaty',
       '2025-04-22 mentioned the-attack',
       '2025-04-23 fact a-minister',
+      '2025-04-23 fact a-ministry',
       '2025-04-30 fact a-minister',
     ]);
   });
 
+  it('keeps at most two facts a day, from the entities the page mentions most', () => {
+    const busy = buildKnowledgeBase([
+      {
+        manifest: {},
+        entities: ['a', 'b', 'c'].map((id) => entity(id, 'organization', { facts: [{ text: `${id} acted.`, sources: ['s'], date: '2025-04-23' }, { text: 'x', sources: ['s'] }] })),
+      },
+    ]);
+    const items = backgroundTimeline(busy, [{ id: 'a', count: 1 }, { id: 'b', count: 5 }, { id: 'c', count: 2 }], '2025-05-01');
+    expect(items.map((i) => i.entity.id)).toEqual(['b', 'c']);
+  });
+
   it('keeps to events and agreements when the page has no date', () => {
-    expect(backgroundTimeline(kb, ['a-minister', 'the-attack'], null).map((i) => i.kind)).toEqual(['related', 'mentioned']);
+    expect(backgroundTimeline(kb, [{ id: 'a-minister', count: 1 }, { id: 'the-attack', count: 1 }], null).map((i) => i.kind)).toEqual(['related', 'mentioned']);
+  });
+});
+
+describe('what counts as background', () => {
+  it('leaves out facts dated only to the article’s month and related events after the article', () => {
+    const later = buildKnowledgeBase([
+      {
+        manifest: {},
+        entities: [
+          entity('a-person', 'person', { facts: [{ text: 'Spoke in May.', sources: ['s'], date: '2025-05' }, { text: 'Spoke in April.', sources: ['s'], date: '2025-04' }], relations: [{ type: 'related-to', target: 'later-event' }] }),
+          entity('later-event', 'event', { when: { start: '2025-05-07' } }),
+        ],
+      },
+    ]);
+    expect(backgroundTimeline(later, [{ id: 'a-person', count: 1 }], '2025-05-01').map((i) => i.line)).toEqual(['Spoke in April.']);
   });
 });

@@ -81,7 +81,7 @@ export function Popup({ kb, actions }: PopupProps) {
   }, [actions]);
 
   const summary = state.kind === 'summary' ? state.summary : null;
-  const timeline = useMemo(() => (summary ? backgroundTimeline(kb, summary.mentions.map((m) => m.id), summary.publishedAt) : []), [kb, summary]);
+  const timeline = useMemo(() => (summary ? backgroundTimeline(kb, summary.mentions, summary.publishedAt) : []), [kb, summary]);
 
   if (state.kind === 'loading') return <main class="state" aria-busy="true">Reading this page…</main>;
   if (state.kind === 'unsupported') {

@@ -5,7 +5,7 @@
  * reply of 24 April, the calls of 30 April.
  */
 import type { KnowledgeBase } from '../../kb/knowledge-base';
-import { earliestDay } from '../../kb/partial-dates';
+import { earliestDay, latestDay } from '../../kb/partial-dates';
 import type { Entity } from '../../kb/schema';
 import { firstSentence } from '../entity-text';
 
@@ -25,6 +25,8 @@ const MAX_RELATED = 3;
 const FACT_WINDOW_DAYS = 45;
 /** A timeline longer than this stops being a glance. */
 const MAX_ITEMS = 12;
+/** Facts kept for one day: a day of many announcements (23 April 2025) would otherwise crowd out the rest. */
+const MAX_FACTS_PER_DAY = 2;
 
 function daysBefore(isoDay: string, days: number): string {
   const date = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
@@ -32,7 +34,13 @@ function daysBefore(isoDay: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function backgroundTimeline(kb: KnowledgeBase, mentionedIds: readonly string[], publishedAt: string | null): TimelineItem[] {
+/**
+ * `mentions` in order of first appearance with their counts; the entities the page mentions most tell each day's
+ * happenings first.
+ */
+export function backgroundTimeline(kb: KnowledgeBase, mentions: ReadonlyArray<{ id: string; count: number }>, publishedAt: string | null): TimelineItem[] {
+  const mentionedIds = mentions.map((m) => m.id);
+  const countOf = new Map(mentions.map((m) => [m.id, m.count]));
   const dated = (id: string) => {
     const e = kb.entities.get(id);
     return e && (e.type === 'event' || e.type === 'agreement') && e.when ? e : null;
@@ -49,7 +57,10 @@ export function backgroundTimeline(kb: KnowledgeBase, mentionedIds: readonly str
       if (!mentioned.has(relation.target) && dated(relation.target)) related.add(relation.target);
     }
   }
-  for (const id of [...related].slice(0, MAX_RELATED)) {
+  // Background comes before the article: a related event that happened after it is not background.
+  const articleDay = publishedAt?.slice(0, 10);
+  const before = (date: string) => !articleDay || latestDay(date) <= articleDay;
+  for (const id of [...related].filter((id) => before(dated(id)!.when!.start)).slice(0, MAX_RELATED)) {
     const entity = dated(id)!;
     items.push({ date: entity.when!.start, entity, line: firstSentence(entity.summary), kind: 'related' });
   }
@@ -57,19 +68,24 @@ export function backgroundTimeline(kb: KnowledgeBase, mentionedIds: readonly str
   if (publishedAt) {
     const to = publishedAt.slice(0, 10);
     const from = daysBefore(to, FACT_WINDOW_DAYS);
-    const seen = new Set<string>();
+    const byDay = new Map<string, TimelineItem[]>();
     for (const id of mentionedIds) {
       const entity = kb.entities.get(id);
       for (const fact of entity?.facts ?? []) {
         if (!fact.date) continue;
-        const day = earliestDay(fact.date);
-        if (day < from || day > to) continue;
-        // The same happening is often told in several entities' facts: keep one telling per day and opening.
-        const key = `${fact.date}|${fact.text.slice(0, 40).toLowerCase()}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        items.push({ date: fact.date, entity: entity!, line: firstSentence(fact.text), kind: 'fact' });
+        // Within the weeks before the article, and certainly not after it (a fact dated only "May 2025" is not
+        // background to an article of 1 May).
+        if (earliestDay(fact.date) < from || !before(fact.date)) continue;
+        const list = byDay.get(fact.date) ?? [];
+        list.push({ date: fact.date, entity: entity!, line: firstSentence(fact.text), kind: 'fact' });
+        byDay.set(fact.date, list);
       }
+    }
+    // The same happening is told in several entities' facts: each day keeps the tellings of the entities the page
+    // mentions most.
+    for (const list of byDay.values()) {
+      list.sort((a, b) => (countOf.get(b.entity.id) ?? 0) - (countOf.get(a.entity.id) ?? 0));
+      items.push(...list.slice(0, MAX_FACTS_PER_DAY));
     }
   }
 
