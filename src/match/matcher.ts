@@ -73,14 +73,26 @@ export interface Matcher {
  */
 export function prepareAliases(aliases: readonly AliasSpec[]): AliasSpec[] {
   return aliases.map((spec) => {
-    if (spec.canonical !== undefined && spec.key !== undefined) return spec;
-    const canonical = normalizeAlias(spec.text);
+    const canonical = spec.canonical ?? normalizeAlias(spec.text);
     if (!canonical || !isWordChar(canonical[0]) || !isWordChar(canonical[canonical.length - 1])) {
       throw new Error(`alias "${spec.text}" of ${spec.entityId} must start and end with a letter or digit`);
     }
-    return { ...spec, canonical, key: normalizeForMatching(canonical).folded };
+    // Every spec gets the same fields in the same order: the scan reads them millions of times, and objects of one
+    // shape keep those reads fast (specs arriving from the background have lost their shapes to serialisation).
+    return {
+      entityId: spec.entityId,
+      entityType: spec.entityType,
+      text: spec.text,
+      caseInsensitive: spec.caseInsensitive,
+      context: spec.context,
+      roleWords: spec.roleWords ?? NO_WORDS,
+      cue: spec.cue === true,
+      canonical,
+      key: spec.key ?? normalizeForMatching(canonical).folded,
+    };
   });
 }
+const NO_WORDS: readonly string[] = [];
 
 /**
  * Compiles the aliases into a matcher. `prebuilt` is the automaton the background already built from the same
