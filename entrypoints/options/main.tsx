@@ -5,6 +5,7 @@ import type { PackManifest } from '../../src/kb/schema';
 import { importPack, loadUserPacks, removeUserPack } from '../../src/kb/user-packs';
 import { loadSettings, resetSettings, saveSettings } from '../../src/settings/settings-store';
 import { Options, type OptionsActions } from '../../src/ui/options/Options';
+import '../../src/ui/theme.css';
 import './options.css';
 
 const kb = bundledKnowledgeBase();

@@ -5,6 +5,7 @@ import { REVEAL_REQUEST } from '../../src/messaging/messages';
 import { loadSettings, saveSettings } from '../../src/settings/settings-store';
 import { Popup, type PopupActions } from '../../src/ui/popup/Popup';
 import { loadSummary } from '../../src/ui/popup/load-summary';
+import '../../src/ui/theme.css';
 import '../../src/ui/popup/popup.css';
 
 // `?tab=N` shows the summary of another tab: how the end-to-end tests open the popup as a page.

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { CARD_CLOSE_GRACE_MS } from '../../src/timing';
-import { launchWithExtension, readySummary, rectOfText, serveFixtures, type ExtensionBrowser, type FixtureServer } from './harness';
+import { launchWithExtension, readySummary, rectOfText, serveFixtures, type ExtensionBrowser, type FixtureServer, until } from './harness';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -51,17 +51,6 @@ async function card(page: Page): Promise<{ name: string | null; box: Box | null;
       theme: tooltip.dataset.theme ?? null,
     };
   });
-}
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 4000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 40));
-    value = await read();
-  }
-  if (!ok(value)) throw new Error(`condition not met; last value ${JSON.stringify(value)}`);
-  return value;
 }
 
 async function openDemo(): Promise<Page> {

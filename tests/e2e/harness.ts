@@ -121,3 +121,15 @@ export async function rectOfText(page: Page, text: string, occurrence = 0): Prom
   if (!rect) throw new Error(`"${text}" not found on ${page.url()}`);
   return rect;
 }
+
+/** Polls `read` until `ok` holds, and fails with the last value read if it never does. */
+export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 40));
+    value = await read();
+  }
+  if (!ok(value)) throw new Error(`condition not met; last value ${JSON.stringify(value)}`);
+  return value;
+}

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchWithExtension, readySummary, requestSummary, rectOfText, serveFixtures, tabIdOf, type ExtensionBrowser, type FixtureServer } from './harness';
+import { launchWithExtension, readySummary, requestSummary, rectOfText, serveFixtures, tabIdOf, type ExtensionBrowser, type FixtureServer, until } from './harness';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -26,17 +26,6 @@ afterAll(async () => {
 beforeEach(async () => {
   await browser.worker.evaluate(() => chrome.storage.sync.remove('settings'));
 });
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await read();
-  }
-  if (!ok(value)) throw new Error(`condition not met; last value ${JSON.stringify(value)}`);
-  return value;
-}
 
 async function openPopupFor(page: Page): Promise<Page> {
   const tabId = await tabIdOf(browser, page);

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { countsOf, launchWithExtension, readySummary, requestSummary, rectOfText, serveFixtures, tabIdOf, type ExtensionBrowser, type FixtureServer } from './harness';
+import { countsOf, launchWithExtension, readySummary, requestSummary, rectOfText, serveFixtures, tabIdOf, type ExtensionBrowser, type FixtureServer, until } from './harness';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -23,17 +23,6 @@ async function pageState(p: Page) {
     tint: CSS.highlights.get('backstory-mention-tint')?.size ?? 0,
     hosts: document.querySelectorAll('backstory-ui').length,
   }));
-}
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await read();
-  }
-  if (!ok(value)) throw new Error(`condition not met; last value ${JSON.stringify(value)}`);
-  return value;
 }
 
 beforeAll(async () => {
