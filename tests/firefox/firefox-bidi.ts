@@ -70,7 +70,8 @@ export class FirefoxBidi {
   static async launch(firefoxPath: string): Promise<FirefoxBidi> {
     const profile = mkdtempSync(join(tmpdir(), 'backstory-firefox-'));
     writeFileSync(join(profile, 'user.js'), Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
-    const child = spawn(firefoxPath, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0', 'about:blank'], {
+    // System access lets the tests reach the browser's own windows, the one way to open the add-on's pages.
+    const child = spawn(firefoxPath, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0', '--remote-allow-system-access', 'about:blank'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' },
     });
@@ -140,6 +141,28 @@ export class FirefoxBidi {
     }
     if (!ok(value)) throw new Error(`condition not met in Firefox; last value ${JSON.stringify(value)}`);
     return value;
+  }
+
+  /**
+   * Opens one of the add-on's pages in a background tab of the main window (WebDriver BiDi may not navigate a tab to
+   * moz-extension:// itself, but the browser window may open one), and returns its browsing context.
+   */
+  async openAddonPage(url: string): Promise<string> {
+    const before = new Set(((await this.send('browsingContext.getTree', {})) as { contexts: Array<{ context: string }> }).contexts.map((c) => c.context));
+    const { contexts } = (await this.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as { contexts: Array<{ context: string }> };
+    await this.send('script.evaluate', {
+      expression: `gBrowser.addTab(${JSON.stringify(url)}, { inBackground: true, triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }), 0`,
+      target: { context: contexts[0].context },
+      awaitPromise: false,
+    });
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const now = ((await this.send('browsingContext.getTree', {})) as { contexts: Array<{ context: string; url: string }> }).contexts;
+      const added = now.find((c) => !before.has(c.context) && c.url.startsWith('moz-extension://'));
+      if (added) return added.context;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`the add-on page ${url} did not open`);
   }
 
   async movePointer(context: string, x: number, y: number): Promise<void> {

@@ -1,14 +1,14 @@
 /**
- * The Firefox build in Debian's Firefox ESR: highlights painted over the page's own text nodes and the card on hover.
- * (WebDriver BiDi may not navigate a tab to the add-on's own pages, so the summary message is checked in Chromium
- * only.) Runs when Firefox is present (`.ci/run` installs it).
+ * The Firefox build in Debian's Firefox ESR: highlights painted over the page's own text nodes, the card on hover,
+ * and the page summary message (read through the popup, opened by the browser window in a background tab, which asks
+ * the active tab with that message). Runs when Firefox is present (`.ci/run` installs it).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFixtures, type FixtureServer } from '../e2e/harness';
-import { findFirefox, FirefoxBidi } from './firefox-bidi';
+import { ADDON_UUID, findFirefox, FirefoxBidi } from './firefox-bidi';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ADDON_DIR = resolve(ROOT, '.output/firefox-mv2');
@@ -29,7 +29,8 @@ describe.skipIf(!firefoxPath)('Backstory in Firefox ESR', () => {
     server = await serveFixtures();
     firefox = await FirefoxBidi.launch(firefoxPath!);
     await firefox.installAddon(ADDON_DIR);
-    tab = await firefox.newTab();
+    // The first tab: it stays the active one, so the add-on's popup (opened in a background tab) reads it.
+    tab = ((await firefox.send('browsingContext.getTree', {})) as { contexts: Array<{ context: string }> }).contexts[0].context;
     await firefox.navigate(tab, server.url('demo-us-urges-restraint.html'));
   }, 120_000);
 
@@ -72,6 +73,14 @@ describe.skipIf(!firefoxPath)('Backstory in Firefox ESR', () => {
       (value) => value === 'Tammy Bruce',
     );
     expect(name).toBe('Tammy Bruce');
+  });
+
+  it('answers the page summary message: the popup, which asks the page with it, lists the article’s entities', async () => {
+    const popup = await firefox.openAddonPage(`moz-extension://${ADDON_UUID}/popup.html`);
+    const ids = await firefox.waitFor<string[]>(popup, `[...document.querySelectorAll('.entity')].map((li) => li.dataset.entity)`, (list) => list.length > 5);
+    expect(ids).toEqual(expect.arrayContaining(['marco-rubio', 's-jaishankar', 'shehbaz-sharif', 'tammy-bruce', 'line-of-control', 'indus-waters-treaty']));
+    const title = await firefox.evaluate<string>(popup, `document.querySelector('header.page h1').textContent`);
+    expect(title).toContain('Rubio urges India and Pakistan');
   });
 
   it('leaves the page’s DOM alone apart from the one host element', async () => {
