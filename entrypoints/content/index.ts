@@ -5,8 +5,7 @@ import type { Entity } from '../../src/kb/schema';
 import { ENTITY_REQUEST, isRevealRequest, isSummaryRequest, MATCH_INDEX_REQUEST } from '../../src/messaging/messages';
 import { ContentController } from '../../src/page/content-controller';
 import { browserClock } from '../../src/page/slicer';
-import { loadSettings, watchSettings } from '../../src/settings/settings-store';
-import { watchUserPacks } from '../../src/kb/user-pack-store';
+import { onSettingsChange, onUserPacksChange, readSettings } from '../../src/settings/settings-reader';
 import { MIN_FRAME_TEXT_CHARS } from '../../src/timing';
 import '../../src/page/highlight.css';
 
@@ -21,8 +20,8 @@ export default defineContentScript({
     if (!isTopFrame && (document.body?.textContent?.length ?? 0) < MIN_FRAME_TEXT_CHARS) return;
     const controller = new ContentController({
       doc: document,
-      loadSettings,
-      watchSettings,
+      loadSettings: readSettings,
+      watchSettings: onSettingsChange,
       loadIndex: () => browser.runtime.sendMessage({ type: MATCH_INDEX_REQUEST }) as Promise<MatchIndex>,
       loadEntity: (id) => browser.runtime.sendMessage({ type: ENTITY_REQUEST, id }) as Promise<Entity | null>,
       clock: browserClock(window),
@@ -46,7 +45,7 @@ export default defineContentScript({
     });
     // Single-page apps swap articles without a reload: WXT reports the location change.
     ctx.addEventListener(window, 'wxt:locationchange', () => controller.onNavigation());
-    const unwatchPacks = watchUserPacks(() => void controller.reloadIndex());
+    const unwatchPacks = onUserPacksChange(() => void controller.reloadIndex());
     ctx.onInvalidated(unwatchPacks);
     void controller.start();
   },
