@@ -14,9 +14,9 @@ export interface Automaton {
   readonly alphabetSize: number;
   /** The root state. State numbers start at 1: 0 in `delta` means "not computed yet". */
   readonly root: number;
-  /** The next state after `state` on `symbol` (`delta[state * alphabetSize + symbol]`), computing it if needed. */
-  step(state: number, symbol: number): number;
-  /** The table itself, for the scan's hot loop (0 entries must go through `step`). */
+  /** Failure links, for `transition`. */
+  readonly fail: Int32Array;
+  /** The transition table (`delta[state * alphabetSize + symbol]`); 0 entries must go through `transition`. */
   readonly delta: Uint16Array | Int32Array;
   /** Patterns that end in each state (own and inherited through failure links): `outputs[outputStart[s] .. outputStart[s + 1])`. */
   readonly outputStart: Int32Array;
@@ -61,29 +61,26 @@ interface Parts {
 
 /**
  * The transition function over a lazily filled table: a missing edge leads where the failure state's does (the
- * root's missing edges lead back to the root), and the answer is remembered.
+ * root's missing edges lead back to the root), and the answer is remembered. A plain function rather than a closure
+ * per automaton, so that every automaton in a process shares one optimised copy.
  */
-function makeStep(delta: Uint16Array | Int32Array, fail: Int32Array, alphabetSize: number) {
-  const step = (state: number, symbol: number): number => {
-    const slot = state * alphabetSize + symbol;
-    let target = delta[slot];
-    if (target === 0) {
-      target = state === ROOT ? ROOT : step(fail[state], symbol);
-      delta[slot] = target;
-    }
-    return target;
-  };
-  return step;
+export function transition(delta: Uint16Array | Int32Array, fail: Int32Array, alphabetSize: number, state: number, symbol: number): number {
+  const slot = state * alphabetSize + symbol;
+  let target = delta[slot];
+  if (target === 0) {
+    target = state === ROOT ? ROOT : transition(delta, fail, alphabetSize, fail[state], symbol);
+    delta[slot] = target;
+  }
+  return target;
 }
 
 function assemble(parts: Parts): Automaton {
   const { symbolOf, alphabetSize, delta, fail, outputStart, outputs, patternLength, stateCount, edges } = parts;
-  const step = makeStep(delta, fail, alphabetSize);
   return {
     symbolOf,
     alphabetSize,
     root: ROOT,
-    step,
+    fail,
     delta,
     outputStart,
     outputs,
@@ -164,7 +161,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   const fail = new Int32Array(next);
   // The table at its real size (the trie was sized for the worst case).
   const delta = trie.slice(0, next * alphabetSize);
-  const step = makeStep(delta, fail, alphabetSize);
+  const step = (state: number, symbol: number) => transition(delta, fail, alphabetSize, state, symbol);
 
   // Breadth-first over the trie: failure links, and each state's outputs (its own and its failure state's).
   const outputsOf: number[][] = new Array(next);

@@ -4,7 +4,7 @@
  * A hit must start and end at word boundaries; then letter case is checked against the alias's own rule, so one
  * pass serves case-sensitive acronyms ("LoC") and case-insensitive phrases alike.
  */
-import { automatonFromData, buildAutomaton, type AutomatonData } from './automaton';
+import { automatonFromData, buildAutomaton, transition, type Automaton, type AutomatonData } from './automaton';
 import { ASCII_FOLD, foldCodePoint, isWordCode } from './fold';
 import { canonicalize, isWordChar, normalizeAlias, normalizeForMatching } from './normalize';
 import type { AliasSpec, Candidate } from './types';
@@ -98,6 +98,61 @@ const NO_WORDS: readonly string[] = [];
  * Compiles the aliases into a matcher. `prebuilt` is the automaton the background already built from the same
  * prepared aliases (`matcher.automatonData()`): then nothing but copying numbers happens here.
  */
+/** The first folded unit of the code point starting at `at` that is not invisible, or -1 at the end. */
+function nextFolded(text: string, at: number): number {
+  while (at < text.length) {
+    const unit = text.charCodeAt(at);
+    if (unit < 0x80) return ASCII_FOLD[unit];
+    const codePoint = text.codePointAt(at)!;
+    const folded = foldCodePoint(codePoint);
+    if (folded.length) return folded[0];
+    at += codePoint > 0xffff ? 2 : 1;
+  }
+  return -1;
+}
+
+/** The last folded unit of the code point ending at `at` that is not invisible, or -1 at the start. */
+function previousFolded(text: string, at: number): number {
+  while (at > 0) {
+    const unit = text.charCodeAt(at - 1);
+    if (unit < 0x80) return ASCII_FOLD[unit];
+    const width = at >= 2 && unit >= 0xdc00 && unit <= 0xdfff ? 2 : 1;
+    const folded = foldCodePoint(text.codePointAt(at - width)!);
+    if (folded.length) return folded[folded.length - 1];
+    at -= width;
+  }
+  return -1;
+}
+
+/**
+ * Where, in the original text, the folded match of `length` units that ends at `end` starts; -1 when it would
+ * start inside a character (one that folds to several, like a ligature). Whitespace runs count as one space.
+ */
+function matchStart(text: string, end: number, length: number): number {
+  let need = length;
+  let at = end;
+  let countedSpace = false;
+  while (need > 0 && at > 0) {
+    const unit = text.charCodeAt(at - 1);
+    let width = 1;
+    let units = 1;
+    let isSpace: boolean;
+    if (unit < 0x80) {
+      isSpace = ASCII_FOLD[unit] === SPACE;
+    } else {
+      if (at >= 2 && unit >= 0xdc00 && unit <= 0xdfff) width = 2;
+      const folded = foldCodePoint(text.codePointAt(at - width)!);
+      units = folded.length;
+      isSpace = units === 1 && folded[0] === SPACE;
+    }
+    at -= width;
+    if (isSpace && countedSpace) continue; // part of a run already counted as one space
+    countedSpace = isSpace;
+    need -= units;
+  }
+  return need === 0 ? at : -1;
+}
+
 export function compileMatcher(aliases: readonly AliasSpec[], prebuilt?: AutomatonData): Matcher {
   const patternIndex = new Map<string, number>();
   const patterns: Pattern[] = [];
@@ -119,72 +174,58 @@ export function compileMatcher(aliases: readonly AliasSpec[], prebuilt?: Automat
     prebuilt && prebuilt.patternLength.length === keys.length && keys.every((k, i) => k.length === prebuilt.patternLength[i])
       ? automatonFromData(prebuilt)
       : buildAutomaton(keys);
-  const { symbolOf, alphabetSize, delta, outputStart, outputs, patternLength, root, step } = automaton;
-  // For the hot path: each ASCII code unit's symbol after folding, whether it folds to a space, and which states
-  // end a pattern (one load instead of comparing two output offsets).
-  const asciiSymbol = Uint16Array.from(ASCII_FOLD, (folded) => symbolOf[folded]);
-  const asciiIsSpace = Uint8Array.from(ASCII_FOLD, (folded) => (folded === SPACE ? 1 : 0));
-  const hasOutput = Uint8Array.from({ length: outputStart.length - 1 }, (_, state) => (outputStart[state + 1] > outputStart[state] ? 1 : 0));
+  return new CompiledMatcher(aliases.length, patterns, automaton);
+}
 
-  /** The first folded unit of the code point starting at `at` that is not invisible, or -1 at the end. */
-  function nextFolded(text: string, at: number): number {
-    while (at < text.length) {
-      const unit = text.charCodeAt(at);
-      if (unit < 0x80) return ASCII_FOLD[unit];
-      const codePoint = text.codePointAt(at)!;
-      const folded = foldCodePoint(codePoint);
-      if (folded.length) return folded[0];
-      at += codePoint > 0xffff ? 2 : 1;
-    }
-    return -1;
+/**
+ * The matcher as a class, not closures: every matcher in a process (a page that reloads its names, a benchmark that
+ * compiles twice) shares one optimised copy of the scan loop, which closures made per matcher would not.
+ */
+class CompiledMatcher implements Matcher {
+  readonly byteSize: number;
+  private readonly delta: Uint16Array | Int32Array;
+  private readonly fail: Int32Array;
+  private readonly alphabetSize: number;
+  private readonly symbolOf: Uint16Array;
+  private readonly root: number;
+  private readonly outputStart: Int32Array;
+  private readonly outputs: Int32Array;
+  private readonly patternLength: Int32Array;
+  /** For the hot path: each ASCII code unit's symbol after folding, and whether it folds to a space. */
+  private readonly asciiSymbol: Uint16Array;
+  private readonly asciiIsSpace: Uint8Array;
+  /** Which states end a pattern (one load instead of comparing two output offsets). */
+  private readonly hasOutput: Uint8Array;
+
+  constructor(
+    readonly aliasCount: number,
+    private readonly patterns: Pattern[],
+    private readonly automaton: Automaton,
+  ) {
+    this.byteSize = automaton.byteSize;
+    this.delta = automaton.delta;
+    this.fail = automaton.fail;
+    this.alphabetSize = automaton.alphabetSize;
+    this.symbolOf = automaton.symbolOf;
+    this.root = automaton.root;
+    this.outputStart = automaton.outputStart;
+    this.outputs = automaton.outputs;
+    this.patternLength = automaton.patternLength;
+    this.asciiSymbol = Uint16Array.from(ASCII_FOLD, (folded) => automaton.symbolOf[folded]);
+    this.asciiIsSpace = Uint8Array.from(ASCII_FOLD, (folded) => (folded === SPACE ? 1 : 0));
+    const { outputStart } = automaton;
+    this.hasOutput = Uint8Array.from({ length: outputStart.length - 1 }, (_, state) => (outputStart[state + 1] > outputStart[state] ? 1 : 0));
   }
 
-  /** The last folded unit of the code point ending at `at` that is not invisible, or -1 at the start. */
-  function previousFolded(text: string, at: number): number {
-    while (at > 0) {
-      const unit = text.charCodeAt(at - 1);
-      if (unit < 0x80) return ASCII_FOLD[unit];
-      const width = at >= 2 && unit >= 0xdc00 && unit <= 0xdfff ? 2 : 1;
-      const folded = foldCodePoint(text.codePointAt(at - width)!);
-      if (folded.length) return folded[folded.length - 1];
-      at -= width;
-    }
-    return -1;
-  }
-
-  /**
-   * Where, in the original text, the folded match of `length` units that ends at `end` starts; -1 when it would
-   * start inside a character (one that folds to several, like a ligature). Whitespace runs count as one space.
-   */
-  function matchStart(text: string, end: number, length: number): number {
-    let need = length;
-    let at = end;
-    let countedSpace = false;
-    while (need > 0 && at > 0) {
-      const unit = text.charCodeAt(at - 1);
-      let width = 1;
-      let units = 1;
-      let isSpace: boolean;
-      if (unit < 0x80) {
-        isSpace = ASCII_FOLD[unit] === SPACE;
-      } else {
-        if (at >= 2 && unit >= 0xdc00 && unit <= 0xdfff) width = 2;
-        const folded = foldCodePoint(text.codePointAt(at - width)!);
-        units = folded.length;
-        isSpace = units === 1 && folded[0] === SPACE;
-      }
-      at -= width;
-      if (isSpace && countedSpace) continue; // part of a run already counted as one space
-      countedSpace = isSpace;
-      need -= units;
-    }
-    return need === 0 ? at : -1;
+  automatonData(): AutomatonData {
+    return this.automaton.toData();
   }
 
   /** Every pattern in `matchState`, which the scan reached at original offset `end`, that is a whole-word match. */
-  function emit(found: Candidate[], original: string, block: number, matchState: number, end: number): void {
+  private emit(found: Candidate[], original: string, block: number, matchState: number, end: number): void {
     const after = nextFolded(original, end);
     if (after >= 0 && isWordCode(after)) return;
+    const { outputStart, outputs, patternLength, patterns } = this;
     for (let o = outputStart[matchState]; o < outputStart[matchState + 1]; o++) {
       const p = outputs[o];
       const from = matchStart(original, end, patternLength[p]);
@@ -199,10 +240,12 @@ export function compileMatcher(aliases: readonly AliasSpec[], prebuilt?: Automat
     }
   }
 
-  function findCandidates(original: string, block: number): Candidate[] {
+  findCandidates(original: string, block: number): Candidate[] {
+    // Fields in locals: the loop below runs once per character of the page.
+    const { delta, fail, alphabetSize, symbolOf, asciiSymbol, asciiIsSpace, hasOutput } = this;
     const found: Candidate[] = [];
     const length = original.length;
-    let state = root;
+    let state = this.root;
     let lastWasSpace = true;
     for (let i = 0; i < length; i++) {
       const unit = original.charCodeAt(i);
@@ -214,8 +257,8 @@ export function compileMatcher(aliases: readonly AliasSpec[], prebuilt?: Automat
         } else lastWasSpace = false;
         const symbol = asciiSymbol[unit];
         const known = delta[state * alphabetSize + symbol];
-        state = known === 0 ? step(state, symbol) : known;
-        if (hasOutput[state] === 1) emit(found, original, block, state, i + 1);
+        state = known === 0 ? transition(delta, fail, alphabetSize, state, symbol) : known;
+        if (hasOutput[state] === 1) this.emit(found, original, block, state, i + 1);
         continue;
       }
       // Any other character folds to zero or more units (diacritics dropped, ligatures split, spaces unified).
@@ -228,13 +271,11 @@ export function compileMatcher(aliases: readonly AliasSpec[], prebuilt?: Automat
           if (lastWasSpace) continue;
           lastWasSpace = true;
         } else lastWasSpace = code === HARD_BREAK_CODE;
-        state = step(state, symbolOf[code]);
-        if (f === folded.length - 1 && hasOutput[state] === 1) emit(found, original, block, state, end);
+        state = transition(delta, fail, alphabetSize, state, symbolOf[code]);
+        if (f === folded.length - 1 && hasOutput[state] === 1) this.emit(found, original, block, state, end);
       }
       i = end - 1;
     }
     return found;
   }
-
-  return { aliasCount: aliases.length, byteSize: automaton.byteSize, findCandidates, automatonData: () => automaton.toData() };
 }
