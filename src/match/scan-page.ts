@@ -27,6 +27,14 @@ function byPosition(a: Candidate, b: Candidate): number {
   return a.start - b.start || b.end - a.end;
 }
 
+function inPositionOrder(found: readonly Candidate[]): boolean {
+  for (let i = 1; i < found.length; i++) if (byPosition(found[i - 1], found[i]) > 0) return false;
+  return true;
+}
+
+/** Shared by every block with nothing found; its arrays are never written to (no candidate, no cue). */
+const NOTHING_FOUND: BlockScan = { claimed: [], cues: [] };
+
 /** What one block of text contributes to a page: its claimed name candidates and the cue words in it. */
 export interface BlockScan {
   claimed: Candidate[];
@@ -39,8 +47,9 @@ export interface BlockScan {
  */
 export function scanBlock(matcher: Matcher, text: string, block: number): BlockScan {
   const found = matcher.findCandidates(text, block);
-  if (found.length === 0) return { claimed: [], cues: [] };
-  if (found.length > 1) found.sort(byPosition);
+  // Most blocks of a page name nobody: they share one empty result (never mutated).
+  if (found.length === 0) return NOTHING_FOUND;
+  if (found.length > 1 && !inPositionOrder(found)) found.sort(byPosition);
   // Cue words are evidence about the page, not names: they never claim a name's text nor become mentions.
   // Among themselves the longest wins too, so "ceasefire violation" is one cue, not also "ceasefire".
   const claimed: Candidate[] = [];
