@@ -1,7 +1,7 @@
 /**
  * Checks one entity file (a JSON array of entities) against the knowledge-base schema and
  * prints each problem with the entry and field it concerns. Used while writing pack data.
- *   npx tsx scripts/kb-check-file.ts src/kb/packs/india-pakistan-2025/entities/people.json
+ *   npx vite-node scripts/kb-check-file.ts src/kb/packs/india-pakistan-2025/entities/people.json
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import { entitySchema } from '../src/kb/schema';
 
 const file = process.argv[2];
 if (!file) {
-  console.error('usage: tsx scripts/kb-check-file.ts FILE.json');
+  console.error('usage: vite-node scripts/kb-check-file.ts FILE.json');
   process.exit(2);
 }
 const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
