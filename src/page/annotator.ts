@@ -96,6 +96,7 @@ export class PageAnnotator {
   private options: AnnotatorOptions = DEFAULT_OPTIONS;
   private readonly painter: ViewportPainter;
   private cachedSummary: PageSummary | null = null;
+  private mentionsSignature = '';
 
   constructor(
     private readonly doc: Document,
@@ -219,6 +220,7 @@ export class PageAnnotator {
     this.index = new MentionIndex([]);
     this.status = 'scanning';
     this.cachedSummary = null;
+    this.mentionsSignature = '';
     this.painter.dispose();
     clearHighlights();
   }
@@ -229,7 +231,6 @@ export class PageAnnotator {
 
   /** The page-level judgement over every block, then Ranges for the kept mentions (made once per candidate). */
   private async judge(slicer: Slicer): Promise<boolean> {
-    const before = JSON.stringify(this.summary().mentions);
     const texts: string[] = [];
     const scans: BlockScan[] = [];
     this.entries.forEach((entry, i) => {
@@ -249,7 +250,10 @@ export class PageAnnotator {
     this.found = found;
     this.status = 'ready';
     this.publish();
-    return JSON.stringify(this.summary().mentions) !== before;
+    // What the page mentions, as text, to tell whether this scan changed it (one summary per scan, not two).
+    const before = this.mentionsSignature;
+    this.mentionsSignature = JSON.stringify(this.summary().mentions);
+    return this.mentionsSignature !== before;
   }
 
   private publish(): void {

@@ -38,7 +38,7 @@ function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[])
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
-export function rangeContainsPoint(range: Range, x: number, y: number): DOMRect | null {
+function rangeContainsPoint(range: Range, x: number, y: number): DOMRect | null {
   for (const rect of range.getClientRects()) {
     if (
       x >= rect.left - RECT_TOLERANCE_PX &&
