@@ -28,6 +28,12 @@ export interface Automaton {
   readonly byteSize: number;
   /** A plain-data form (JSON-safe) from which `automatonFromData` rebuilds the automaton without redoing the work. */
   toData(): AutomatonData;
+  /**
+   * Makes a run of `code` read as one: every state entered by `code` stays where it is on another. The scanner
+   * folds whitespace runs to one space this way, in the table, instead of testing every character of the page.
+   * Only for a code that no pattern repeats (no alias holds two spaces in a row).
+   */
+  readRunsAsOne(code: number): void;
 }
 
 /**
@@ -91,6 +97,14 @@ function assemble(parts: Parts): Automaton {
       const alphabet: number[] = new Array(alphabetSize - 1);
       for (let code = 0; code < 65536; code++) if (symbolOf[code]) alphabet[symbolOf[code] - 1] = code;
       return { alphabet, edges: [...edges], fail: [...fail], outputStart: [...outputStart], outputs: [...outputs], patternLength: [...patternLength] };
+    },
+    readRunsAsOne: (code: number) => {
+      const symbol = symbolOf[code];
+      if (symbol === 0) return; // no pattern holds it: every state goes to the root on it, and stays there
+      // A state entered by `code` is a trie node whose last character is `code`; the root is already a fixed point.
+      for (let i = 0; i < edges.length; i += 3) {
+        if (edges[i + 1] === symbol) delta[edges[i + 2] * alphabetSize + symbol] = edges[i + 2];
+      }
     },
   };
 }

@@ -23,7 +23,6 @@ interface Pattern {
 }
 
 const SPACE = 0x20;
-const HARD_BREAK_CODE = 0x2029;
 
 const NONE: readonly AliasSpec[] = [];
 const CONTEXT_STRICTNESS = { none: 0, domain: 1, entity: 2 } as const;
@@ -191,9 +190,8 @@ class CompiledMatcher implements Matcher {
   private readonly outputStart: Int32Array;
   private readonly outputs: Int32Array;
   private readonly patternLength: Int32Array;
-  /** For the hot path: each ASCII code unit's symbol after folding, and whether it folds to a space. */
+  /** For the hot path: each ASCII code unit's symbol after folding. */
   private readonly asciiSymbol: Uint16Array;
-  private readonly asciiIsSpace: Uint8Array;
   /** Which states end a pattern (one load instead of comparing two output offsets). */
   private readonly hasOutput: Uint8Array;
 
@@ -203,6 +201,7 @@ class CompiledMatcher implements Matcher {
     private readonly automaton: Automaton,
   ) {
     this.byteSize = automaton.byteSize;
+    automaton.readRunsAsOne(SPACE);
     this.delta = automaton.delta;
     this.fail = automaton.fail;
     this.alphabetSize = automaton.alphabetSize;
@@ -212,7 +211,6 @@ class CompiledMatcher implements Matcher {
     this.outputs = automaton.outputs;
     this.patternLength = automaton.patternLength;
     this.asciiSymbol = Uint16Array.from(ASCII_FOLD, (folded) => automaton.symbolOf[folded]);
-    this.asciiIsSpace = Uint8Array.from(ASCII_FOLD, (folded) => (folded === SPACE ? 1 : 0));
     const { outputStart } = automaton;
     this.hasOutput = Uint8Array.from({ length: outputStart.length - 1 }, (_, state) => (outputStart[state + 1] > outputStart[state] ? 1 : 0));
   }
@@ -242,19 +240,15 @@ class CompiledMatcher implements Matcher {
 
   findCandidates(original: string, block: number): Candidate[] {
     // Fields in locals: the loop below runs once per character of the page.
-    const { delta, fail, alphabetSize, symbolOf, asciiSymbol, asciiIsSpace, hasOutput } = this;
+    const { delta, fail, alphabetSize, symbolOf, asciiSymbol, hasOutput } = this;
     const found: Candidate[] = [];
     const length = original.length;
+    // Whitespace runs need no test here: the table keeps every state entered by a space where it is on another.
     let state = this.root;
-    let lastWasSpace = true;
     for (let i = 0; i < length; i++) {
       const unit = original.charCodeAt(i);
       if (unit < 0x80) {
         // The hot path: one table lookup to fold, one to step the automaton, one to see whether a pattern ends.
-        if (asciiIsSpace[unit] === 1) {
-          if (lastWasSpace) continue; // a run of whitespace folds to one space
-          lastWasSpace = true;
-        } else lastWasSpace = false;
         const symbol = asciiSymbol[unit];
         const known = delta[state * alphabetSize + symbol];
         state = known === 0 ? transition(delta, fail, alphabetSize, state, symbol) : known;
@@ -266,12 +260,7 @@ class CompiledMatcher implements Matcher {
       const end = i + (codePoint > 0xffff ? 2 : 1);
       const folded = foldCodePoint(codePoint);
       for (let f = 0; f < folded.length; f++) {
-        const code = folded[f];
-        if (code === SPACE) {
-          if (lastWasSpace) continue;
-          lastWasSpace = true;
-        } else lastWasSpace = code === HARD_BREAK_CODE;
-        state = transition(delta, fail, alphabetSize, state, symbolOf[code]);
+        state = transition(delta, fail, alphabetSize, state, symbolOf[folded[f]]);
         if (f === folded.length - 1 && hasOutput[state] === 1) this.emit(found, original, block, state, end);
       }
       i = end - 1;
