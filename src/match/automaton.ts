@@ -24,6 +24,11 @@ export interface Automaton {
   /** Length of each pattern, in code units. */
   readonly patternLength: Int32Array;
   readonly stateCount: number;
+  /**
+   * States are numbered so that exactly those from this one on end a pattern: the scanner learns that a pattern
+   * ends by comparing the state number, without a table lookup per character.
+   */
+  readonly firstOutputState: number;
   /** Bytes held by the typed arrays. */
   readonly byteSize: number;
   /** A plain-data form (JSON-safe) from which `automatonFromData` rebuilds the automaton without redoing the work. */
@@ -65,6 +70,17 @@ interface Parts {
   edges: number[];
 }
 
+/** The first state with outputs, checking that every later state has some too (see `firstOutputState`). */
+function firstOutputStateOf(outputStart: Int32Array): number {
+  const states = outputStart.length - 1;
+  let first = states;
+  while (first > ROOT + 1 && outputStart[first] > outputStart[first - 1]) first--;
+  for (let s = ROOT; s < first; s++) {
+    if (outputStart[s + 1] > outputStart[s]) throw new Error(`automaton: state ${s} has outputs but is numbered before ${first}`);
+  }
+  return first;
+}
+
 /**
  * The transition function over a lazily filled table: a missing edge leads where the failure state's does (the
  * root's missing edges lead back to the root), and the answer is remembered. A plain function rather than a closure
@@ -92,6 +108,7 @@ function assemble(parts: Parts): Automaton {
     outputs,
     patternLength,
     stateCount,
+    firstOutputState: firstOutputStateOf(outputStart),
     byteSize: symbolOf.byteLength + delta.byteLength + outputStart.byteLength + outputs.byteLength + patternLength.byteLength + fail.byteLength,
     toData: () => {
       const alphabet: number[] = new Array(alphabetSize - 1);
@@ -197,15 +214,43 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     }
   }
 
+  // Renumber the states: the root stays 1, states that end no pattern come next, those that end one last.
+  const order: number[] = [ROOT];
+  for (let s = ROOT + 1; s < next; s++) if (outputsOf[s].length === 0) order.push(s);
+  for (let s = ROOT + 1; s < next; s++) if (outputsOf[s].length > 0) order.push(s);
+  const renamed = new Int32Array(next);
+  order.forEach((old, i) => (renamed[old] = ROOT + i));
+  const renamedEdges: number[] = [];
+  const renumbered = newDelta(next, alphabetSize);
+  for (let i = 0; i < edges.length; i += 3) {
+    const from = renamed[edges[i]];
+    const to = renamed[edges[i + 2]];
+    renamedEdges.push(from, edges[i + 1], to);
+    renumbered[from * alphabetSize + edges[i + 1]] = to;
+  }
+  const renamedFail = new Int32Array(next);
+  for (let s = ROOT; s < next; s++) renamedFail[renamed[s]] = renamed[fail[s]];
+
   const outputStart = new Int32Array(next + 1);
   let total = 0;
-  for (let s = 0; s < next; s++) {
-    outputStart[s] = total;
-    total += outputsOf[s]?.length ?? 0;
+  outputStart[0] = 0;
+  for (const old of order) {
+    outputStart[renamed[old]] = total;
+    total += outputsOf[old].length;
   }
   outputStart[next] = total;
   const outputs = new Int32Array(total);
-  for (let s = 1; s < next; s++) outputs.set(outputsOf[s], outputStart[s]);
+  for (const old of order) outputs.set(outputsOf[old], outputStart[renamed[old]]);
   const patternLength = Int32Array.from(patterns, (p) => p.length);
-  return assemble({ symbolOf, alphabetSize, delta, fail, outputStart, outputs, patternLength, stateCount, edges });
+  return assemble({
+    symbolOf,
+    alphabetSize,
+    delta: renumbered,
+    fail: renamedFail,
+    outputStart,
+    outputs,
+    patternLength,
+    stateCount,
+    edges: renamedEdges,
+  });
 }

@@ -27,33 +27,54 @@ const SPACE = 0x20;
 const NONE: readonly AliasSpec[] = [];
 const CONTEXT_STRICTNESS = { none: 0, domain: 1, entity: 2 } as const;
 
+/** Whether `original` holds exactly `expected` from `from` on, compared in place (no slice, no allocation). */
+function holdsAt(original: string, from: number, end: number, expected: string): boolean {
+  if (end - from !== expected.length) return false;
+  for (let k = 0; k < expected.length; k++) if (original.charCodeAt(from + k) !== expected.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Text that canonicalises to itself: printable ASCII without backticks, single spaces only. */
+function isPlainAt(original: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    const c = original.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x60 || (c === 0x20 && i + 1 < end && original.charCodeAt(i + 1) === 0x20)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the page's text `original[from, end)` (which folds to the terminal's key) is written as the alias allows:
+ * any case, or the alias's own case, or all capitals. Most page text is already canonical and is compared in place;
+ * text with curly quotes, odd spaces or soft hyphens is canonicalised first (`canonical` caches that per match).
+ */
+function acceptsText(t: Terminal, original: string, from: number, end: number, canonical: { text: string | null }): boolean {
+  if (t.spec.caseInsensitive) return true;
+  if (holdsAt(original, from, end, t.canonical) || (t.upper !== null && holdsAt(original, from, end, t.upper))) return true;
+  if (isPlainAt(original, from, end)) return false;
+  canonical.text ??= canonicalize(original.slice(from, end));
+  return canonical.text === t.canonical || canonical.text === t.upper;
+}
+
 /**
  * The aliases of a pattern that accept this exact text, one per entity: when an entity has several forms that
  * fold together ("Line of Control", "line of control"), the least demanding form that accepts the text decides.
  */
-function acceptedAliases(pattern: Pattern, canonicalSlice: string): readonly AliasSpec[] {
+function acceptedAliases(pattern: Pattern, original: string, from: number, end: number): readonly AliasSpec[] {
+  const canonical = { text: null as string | null };
   if (pattern.terminals.length === 1) {
     const t = pattern.terminals[0];
-    return t.spec.caseInsensitive || canonicalSlice === t.canonical || canonicalSlice === t.upper ? t.alone : NONE;
+    return acceptsText(t, original, from, end, canonical) ? t.alone : NONE;
   }
   const byEntity = new Map<string, AliasSpec>();
   for (const t of pattern.terminals) {
-    if (!(t.spec.caseInsensitive || canonicalSlice === t.canonical || canonicalSlice === t.upper)) continue;
+    if (!acceptsText(t, original, from, end, canonical)) continue;
     const held = byEntity.get(t.spec.entityId);
     if (!held || CONTEXT_STRICTNESS[t.spec.context ?? 'none'] < CONTEXT_STRICTNESS[held.context ?? 'none']) {
       byEntity.set(t.spec.entityId, t.spec);
     }
   }
   return [...byEntity.values()];
-}
-
-/** Text that canonicalises to itself: printable ASCII without backticks, single spaces only. */
-function isPlain(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x60 || (c === 0x20 && text.charCodeAt(i + 1) === 0x20)) return false;
-  }
-  return true;
 }
 
 export interface Matcher {
@@ -192,8 +213,8 @@ class CompiledMatcher implements Matcher {
   private readonly patternLength: Int32Array;
   /** For the hot path: each ASCII code unit's symbol after folding. */
   private readonly asciiSymbol: Uint16Array;
-  /** Which states end a pattern (one load instead of comparing two output offsets). */
-  private readonly hasOutput: Uint8Array;
+  /** States from this one on end a pattern (the automaton numbers them so). */
+  private readonly firstOutputState: number;
 
   constructor(
     readonly aliasCount: number,
@@ -211,8 +232,7 @@ class CompiledMatcher implements Matcher {
     this.outputs = automaton.outputs;
     this.patternLength = automaton.patternLength;
     this.asciiSymbol = Uint16Array.from(ASCII_FOLD, (folded) => automaton.symbolOf[folded]);
-    const { outputStart } = automaton;
-    this.hasOutput = Uint8Array.from({ length: outputStart.length - 1 }, (_, state) => (outputStart[state + 1] > outputStart[state] ? 1 : 0));
+    this.firstOutputState = automaton.firstOutputState;
   }
 
   automatonData(): AutomatonData {
@@ -230,17 +250,14 @@ class CompiledMatcher implements Matcher {
       if (from < 0) continue;
       const before = previousFolded(original, from);
       if (before >= 0 && isWordCode(before)) continue;
-      const slice = original.slice(from, end);
-      // Most page text is already canonical (same length as the fold, no curly quotes or odd spaces).
-      const canonicalSlice = end - from === patternLength[p] && isPlain(slice) ? slice : canonicalize(slice);
-      const accepted = acceptedAliases(patterns[p], canonicalSlice);
+      const accepted = acceptedAliases(patterns[p], original, from, end);
       if (accepted.length) found.push({ block, start: from, end, aliases: accepted });
     }
   }
 
   findCandidates(original: string, block: number): Candidate[] {
     // Fields in locals: the loop below runs once per character of the page.
-    const { delta, fail, alphabetSize, symbolOf, asciiSymbol, hasOutput } = this;
+    const { delta, fail, alphabetSize, symbolOf, asciiSymbol, firstOutputState } = this;
     const found: Candidate[] = [];
     const length = original.length;
     // Whitespace runs need no test here: the table keeps every state entered by a space where it is on another.
@@ -248,11 +265,11 @@ class CompiledMatcher implements Matcher {
     for (let i = 0; i < length; i++) {
       const unit = original.charCodeAt(i);
       if (unit < 0x80) {
-        // The hot path: one table lookup to fold, one to step the automaton, one to see whether a pattern ends.
+        // The hot path: one table lookup to fold, one to step the automaton; states that end a pattern come last.
         const symbol = asciiSymbol[unit];
         const known = delta[state * alphabetSize + symbol];
         state = known === 0 ? transition(delta, fail, alphabetSize, state, symbol) : known;
-        if (hasOutput[state] === 1) this.emit(found, original, block, state, i + 1);
+        if (state >= firstOutputState) this.emit(found, original, block, state, i + 1);
         continue;
       }
       // Any other character folds to zero or more units (diacritics dropped, ligatures split, spaces unified).
@@ -261,7 +278,7 @@ class CompiledMatcher implements Matcher {
       const folded = foldCodePoint(codePoint);
       for (let f = 0; f < folded.length; f++) {
         state = transition(delta, fail, alphabetSize, state, symbolOf[folded[f]]);
-        if (f === folded.length - 1 && hasOutput[state] === 1) this.emit(found, original, block, state, end);
+        if (f === folded.length - 1 && state >= firstOutputState) this.emit(found, original, block, state, end);
       }
       i = end - 1;
     }

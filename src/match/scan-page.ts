@@ -27,9 +27,22 @@ function byPosition(a: Candidate, b: Candidate): number {
   return a.start - b.start || b.end - a.end;
 }
 
-function inPositionOrder(found: readonly Candidate[]): boolean {
-  for (let i = 1; i < found.length; i++) if (byPosition(found[i - 1], found[i]) > 0) return false;
-  return true;
+/**
+ * Puts candidates in position order, in place. The matcher reports them by end, which is nearly that order already
+ * (only names nested in longer ones, "Jammu" in "Jammu and Kashmir", are out of place, and by a step or two), so an
+ * insertion sort does it in one pass, where a general sort would call its comparator many times per block.
+ */
+function sortByPosition(found: Candidate[]): void {
+  for (let i = 1; i < found.length; i++) {
+    const c = found[i];
+    let j = i - 1;
+    if (byPosition(found[j], c) <= 0) continue;
+    while (j >= 0 && byPosition(found[j], c) > 0) {
+      found[j + 1] = found[j];
+      j--;
+    }
+    found[j + 1] = c;
+  }
 }
 
 /** Shared by every block with nothing found; its arrays are never written to (no candidate, no cue). */
@@ -49,7 +62,7 @@ export function scanBlock(matcher: Matcher, text: string, block: number): BlockS
   const found = matcher.findCandidates(text, block);
   // Most blocks of a page name nobody: they share one empty result (never mutated).
   if (found.length === 0) return NOTHING_FOUND;
-  if (found.length > 1 && !inPositionOrder(found)) found.sort(byPosition);
+  sortByPosition(found);
   // Cue words are evidence about the page, not names: they never claim a name's text nor become mentions.
   // Among themselves the longest wins too, so "ceasefire violation" is one cue, not also "ceasefire".
   const claimed: Candidate[] = [];
@@ -89,16 +102,14 @@ export function scanPage(matcher: Matcher, blocks: readonly string[], options: S
  * enough context for. `scans[i]` must be the scan of `blocks[i]`; candidates come out in block order.
  */
 export function judgePage(blocks: readonly string[], scans: readonly BlockScan[], options: ScanOptions = {}): PageScan {
+  // Entities named in full somewhere on the page, and the cue words it uses. Most candidates are names in full,
+  // which need no more judgement: the passes below skip them.
   const cues = new Set<string>();
-  const claimed: Candidate[] = [];
+  const namedInFull = new Set<string>();
   for (const scan of scans) {
     for (const cue of scan.cues) cues.add(cue);
-    for (const c of scan.claimed) claimed.push(c);
+    for (const c of scan.claimed) if (isPlainName(c)) namedInFull.add(c.aliases[0].entityId);
   }
-
-  // Entities named in full somewhere on the page.
-  const namedInFull = new Set<string>();
-  for (const c of claimed) if (isPlainName(c)) namedInFull.add(c.aliases[0].entityId);
   const inDomain =
     namedInFull.size >= DOMAIN_MIN_ENTITIES || (namedInFull.size === 1 && cues.size >= DOMAIN_MIN_CUES_WITH_ONE_ENTITY);
 
@@ -106,63 +117,78 @@ export function judgePage(blocks: readonly string[], scans: readonly BlockScan[]
   const headingLike = new Map<number, boolean>();
   const namesakes = new Map<string, string>();
   const adjoining = new Map<Candidate, string>();
-  for (const c of claimed) {
-    if (isPlainName(c) || c.aliases.every((a) => a.context === null)) continue;
-    let heading = headingLike.get(c.block);
-    if (heading === undefined) headingLike.set(c.block, (heading = looksLikeTitleCase(blocks[c.block])));
-    if (heading) continue;
-    const other = adjoiningName(blocks[c.block], c.start, c.end);
-    if (other) {
-      adjoining.set(c, other);
-      namesakes.set(blocks[c.block].slice(c.start, c.end).toLowerCase(), other);
+  for (const scan of scans) {
+    for (const c of scan.claimed) {
+      if (isPlainName(c) || c.aliases.every((a) => a.context === null)) continue;
+      let heading = headingLike.get(c.block);
+      if (heading === undefined) headingLike.set(c.block, (heading = looksLikeTitleCase(blocks[c.block])));
+      if (heading) continue;
+      const other = adjoiningName(blocks[c.block], c.start, c.end);
+      if (other) {
+        adjoining.set(c, other);
+        namesakes.set(blocks[c.block].slice(c.start, c.end).toLowerCase(), other);
+      }
     }
   }
 
+  const judgement: Judgement = { blocks, inDomain, namedInFull, namesakes, adjoining };
   const mentions: Mention[] = [];
   const decisions: Decision[] = [];
   const explain = options.explain === true;
-  for (const c of claimed) {
-    const surface = blocks[c.block].slice(c.start, c.end);
-    let kept: string | null = null;
-    let reason: string;
-    if (isPlainName(c)) {
-      kept = c.aliases[0].entityId;
-      reason = 'named in full';
-    } else {
-      const glued = adjoining.get(c);
-      const namesake = glued ? undefined : namesakes.get(surface.toLowerCase());
-      if (glued) reason = `part of another name: "${glued}"`;
-      else if (namesake) reason = `the page also uses "${surface}" for "${namesake}"`;
-      else {
-        const viable = c.aliases.filter((a) =>
-          a.context === 'entity' ? namedInFull.has(a.entityId) : a.context === 'domain' ? inDomain : true,
-        );
-        // Several entities share the name: one named in full on the page wins; otherwise it stays unexplained.
-        const preferred = viable.length === 1 ? viable : viable.filter((a) => namedInFull.has(a.entityId));
-        if (viable.length === 0) {
-          const needsEntity = c.aliases.some((a) => a.context === 'entity');
-          reason =
-            needsEntity && inDomain
-              ? `short name, and the page never names ${c.aliases.map((a) => a.entityId).join(' or ')} in full`
-              : 'the page is not about this knowledge base\u2019s subject';
-        } else if (preferred.length === 1) {
-          kept = preferred[0].entityId;
-          reason = viable.length === 1 ? contextReason(preferred[0]) : 'the one named in full on this page';
-        } else {
-          // Two people named on the page share the surname: a title in front of it may say which one it is.
-          const title = titleWordsBefore(blocks[c.block], c.start);
-          const fitting = title.length ? preferred.filter((a) => title.every((w) => a.roleWords?.includes(w))) : [];
-          if (fitting.length === 1) {
-            kept = fitting[0].entityId;
-            reason = `the title "${title.join(' ')}" fits ${kept}`;
-          } else reason = `ambiguous between ${viable.map((a) => a.entityId).join(' and ')}`;
-        }
+  for (const scan of scans) {
+    for (const c of scan.claimed) {
+      const surface = blocks[c.block].slice(c.start, c.end);
+      let kept: string | null;
+      let reason: string;
+      if (isPlainName(c)) {
+        kept = c.aliases[0].entityId;
+        reason = 'named in full';
+      } else ({ kept, reason } = judgeShortName(c, surface, judgement));
+      if (kept !== null) mentions.push({ block: c.block, start: c.start, end: c.end, entityId: kept, surface });
+      if (explain) {
+        decisions.push({ block: c.block, start: c.start, end: c.end, surface, candidates: c.aliases.map((a) => a.entityId), kept, reason });
       }
-    }
-    if (kept) mentions.push({ block: c.block, start: c.start, end: c.end, entityId: kept, surface });
-    if (explain) {
-      decisions.push({ block: c.block, start: c.start, end: c.end, surface, candidates: c.aliases.map((a) => a.entityId), kept, reason });
     }
   }
   return { mentions, decisions, inDomain, cues: [...cues].map((id) => id.slice('cue:'.length)) };
+}
+
+/** What the page as a whole says, for judging its short names and acronyms one by one. */
+interface Judgement {
+  blocks: readonly string[];
+  inDomain: boolean;
+  namedInFull: ReadonlySet<string>;
+  namesakes: ReadonlyMap<string, string>;
+  adjoining: ReadonlyMap<Candidate, string>;
+}
+
+/** A short name, a shared name or an acronym: which entity it is on this page, if the page says so, and why. */
+function judgeShortName(c: Candidate, surface: string, page: Judgement): { kept: string | null; reason: string } {
+  const glued = page.adjoining.get(c);
+  if (glued) return { kept: null, reason: `part of another name: "${glued}"` };
+  const namesake = page.namesakes.size ? page.namesakes.get(surface.toLowerCase()) : undefined;
+  if (namesake) return { kept: null, reason: `the page also uses "${surface}" for "${namesake}"` };
+  const viable = c.aliases.filter((a) =>
+    a.context === 'entity' ? page.namedInFull.has(a.entityId) : a.context === 'domain' ? page.inDomain : true,
+  );
+  if (viable.length === 0) {
+    const needsEntity = c.aliases.some((a) => a.context === 'entity');
+    return {
+      kept: null,
+      reason:
+        needsEntity && page.inDomain
+          ? `short name, and the page never names ${c.aliases.map((a) => a.entityId).join(' or ')} in full`
+          : 'the page is not about this knowledge base\u2019s subject',
+    };
+  }
+  // Several entities share the name: one named in full on the page wins; otherwise it stays unexplained.
+  const preferred = viable.length === 1 ? viable : viable.filter((a) => page.namedInFull.has(a.entityId));
+  if (preferred.length === 1) {
+    return { kept: preferred[0].entityId, reason: viable.length === 1 ? contextReason(preferred[0]) : 'the one named in full on this page' };
+  }
+  // Two people named on the page share the surname: a title in front of it may say which one it is.
+  const title = titleWordsBefore(page.blocks[c.block], c.start);
+  const fitting = title.length ? preferred.filter((a) => title.every((w) => a.roleWords?.includes(w))) : [];
+  if (fitting.length === 1) return { kept: fitting[0].entityId, reason: `the title "${title.join(' ')}" fits ${fitting[0].entityId}` };
+  return { kept: null, reason: `ambiguous between ${viable.map((a) => a.entityId).join(' and ')}` };
 }
