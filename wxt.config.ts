@@ -21,5 +21,7 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({ plugins: [preact()] }),
+  // BACKSTORY_UNMINIFIED=1 keeps function names, so that `BENCH_BREAKDOWN` in `npm run bench:page` can say where the
+  // time goes.
+  vite: () => ({ plugins: [preact()], ...(process.env.BACKSTORY_UNMINIFIED ? { build: { minify: false } } : {}) }),
 });

@@ -13,7 +13,7 @@
  * Targets: on the 2 MB article Backstory adds at most 10% to the page's own main-thread time and no task of ours
  * reaches 50 ms; the demo article is annotated in under 10 ms of main-thread time.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { bundledKnowledgeBase } from '../src/kb/knowledge-base';
@@ -23,6 +23,10 @@ import { findChromium } from './lib/find-chromium';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** How many of our most expensive functions to list per page (0: none). */
+const BREAKDOWN = Number(process.env.BENCH_BREAKDOWN ?? 0);
+/** Only the pages whose label matches (for example `BENCH_ONLY=demo`); mark.js runs only when every page is measured. */
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
 /** mark.js took about two minutes on a 2 MB page with 170 terms: it gets one run per page and this much time. */
 const MARKJS_TIMEOUT_MS = Number(process.env.BENCH_MARKJS_TIMEOUT_MS ?? 180_000);
 const DEMO = 'demo-us-urges-restraint.html';
@@ -64,6 +68,8 @@ interface RunResult {
   taskMs: number;
   scriptMs: number;
   longestTaskMs: number;
+  /** Our time by function (self time, ms): `BENCH_BREAKDOWN=N` prints the top N, averaged over the rounds. */
+  byFunction: Map<string, number>;
 }
 
 async function taskDuration(cdp: CDPSession): Promise<number> {
@@ -73,7 +79,7 @@ async function taskDuration(cdp: CDPSession): Promise<number> {
 
 interface ProfileNode {
   id: number;
-  callFrame: { url: string };
+  callFrame: { url: string; functionName: string; lineNumber: number };
   children?: number[];
 }
 
@@ -84,7 +90,7 @@ interface CpuProfile {
 }
 
 /** Our main-thread time and longest uninterrupted stretch of work, from a CPU profile of the page. */
-function ourWork(profile: CpuProfile): { scriptMs: number; longestTaskMs: number } {
+function ourWork(profile: CpuProfile): { scriptMs: number; longestTaskMs: number; byFunction: Map<string, number> } {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -103,15 +109,19 @@ function ourWork(profile: CpuProfile): { scriptMs: number; longestTaskMs: number
   let totalUs = 0;
   let runUs = 0;
   let longestUs = 0;
+  const byFunction = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i + 1] ?? 0;
     if (isOurs(id)) {
+      const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+      const where = `${functionName || '(anonymous)'} ${url ? `${url.split('/').pop()}:${lineNumber + 1}` : '(native)'}`;
+      byFunction.set(where, (byFunction.get(where) ?? 0) + us / 1000);
       totalUs += us;
       runUs += us;
       longestUs = Math.max(longestUs, runUs);
     } else runUs = 0;
   });
-  return { scriptMs: totalUs / 1000, longestTaskMs: longestUs / 1000 };
+  return { scriptMs: totalUs / 1000, longestTaskMs: longestUs / 1000, byFunction };
 }
 
 function median(values: number[]): number {
@@ -161,6 +171,8 @@ async function main(): Promise<void> {
     const taskMs = await taskDuration(cdp);
     const { profile } = await cdp.send('Profiler.stop');
     const work = ourWork(profile as unknown as CpuProfile);
+    // For a closer look in DevTools (Performance panel → load profile) or a script.
+    if (withBackstory && process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
     await page.close();
     return { taskMs, ...work };
   }
@@ -200,6 +212,7 @@ async function main(): Promise<void> {
   const pages = [['demo article', DEMO], ['generated 1 MB article', '/generated-1mb.html'], ['generated 2 MB article', '/generated-2mb.html']] as const;
   const ourScriptMs = new Map<string, number>();
   for (const [label, path] of pages) {
+    if (ONLY && !ONLY.test(label)) continue;
     const alone: RunResult[] = [];
     const withUs: RunResult[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -216,6 +229,17 @@ async function main(): Promise<void> {
     console.log(`  Backstory's own work (CPU profile)        ${fmt(scriptMs)}  = ${((100 * scriptMs) / pageMs).toFixed(1)}% of the page's own`);
     console.log(`  longest uninterrupted stretch of ours     ${fmt(longest)}`);
     ourScriptMs.set(path, scriptMs);
+    if (BREAKDOWN > 0) {
+      const total = new Map<string, number>();
+      for (const r of withUs) for (const [where, ms] of r.byFunction) total.set(where, (total.get(where) ?? 0) + ms / withUs.length);
+      console.log(`  where our time goes (self time, mean of ${withUs.length} runs):`);
+      for (const [where, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, BREAKDOWN)) console.log(`    ${ms.toFixed(1).padStart(6)} ms  ${where}`);
+    }
+  }
+  if (ONLY) {
+    await browser.close();
+    await server.close();
+    return;
   }
   // mark.js last: on large pages it runs for minutes, and nothing else should share the renderer meanwhile.
   console.log('\nmark.js, the same page and the same terms, one run each:');

@@ -54,6 +54,8 @@ export interface AutomatonData {
   outputStart: number[];
   outputs: number[];
   patternLength: number[];
+  /** See `Automaton.firstOutputState`: checked when the automaton is built, so a page need not check it again. */
+  firstOutputState: number;
 }
 
 const ROOT = 1;
@@ -68,6 +70,7 @@ interface Parts {
   patternLength: Int32Array;
   stateCount: number;
   edges: number[];
+  firstOutputState: number;
 }
 
 /** The first state with outputs, checking that every later state has some too (see `firstOutputState`). */
@@ -97,7 +100,7 @@ export function transition(delta: Uint16Array | Int32Array, fail: Int32Array, al
 }
 
 function assemble(parts: Parts): Automaton {
-  const { symbolOf, alphabetSize, delta, fail, outputStart, outputs, patternLength, stateCount, edges } = parts;
+  const { symbolOf, alphabetSize, delta, fail, outputStart, outputs, patternLength, stateCount, edges, firstOutputState } = parts;
   return {
     symbolOf,
     alphabetSize,
@@ -108,12 +111,20 @@ function assemble(parts: Parts): Automaton {
     outputs,
     patternLength,
     stateCount,
-    firstOutputState: firstOutputStateOf(outputStart),
+    firstOutputState,
     byteSize: symbolOf.byteLength + delta.byteLength + outputStart.byteLength + outputs.byteLength + patternLength.byteLength + fail.byteLength,
     toData: () => {
       const alphabet: number[] = new Array(alphabetSize - 1);
       for (let code = 0; code < 65536; code++) if (symbolOf[code]) alphabet[symbolOf[code] - 1] = code;
-      return { alphabet, edges: [...edges], fail: [...fail], outputStart: [...outputStart], outputs: [...outputs], patternLength: [...patternLength] };
+      return {
+        alphabet,
+        edges: [...edges],
+        fail: [...fail],
+        outputStart: [...outputStart],
+        outputs: [...outputs],
+        patternLength: [...patternLength],
+        firstOutputState,
+      };
     },
     readRunsAsOne: (code: number) => {
       const symbol = symbolOf[code];
@@ -148,6 +159,7 @@ export function automatonFromData(data: AutomatonData): Automaton {
     patternLength: Int32Array.from(data.patternLength),
     stateCount: fail.length - 1,
     edges,
+    firstOutputState: data.firstOutputState,
   });
 }
 
@@ -252,5 +264,6 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     patternLength,
     stateCount,
     edges: renamedEdges,
+    firstOutputState: firstOutputStateOf(outputStart),
   });
 }

@@ -94,7 +94,9 @@ export interface Matcher {
 export function prepareAliases(aliases: readonly AliasSpec[]): AliasSpec[] {
   return aliases.map((spec) => {
     const canonical = spec.canonical ?? normalizeAlias(spec.text);
-    if (!canonical || !isWordChar(canonical[0]) || !isWordChar(canonical[canonical.length - 1])) {
+    // Aliases prepared before (by the background, for a page) were checked then.
+    const checked = spec.canonical !== undefined && spec.key !== undefined;
+    if (!checked && (!canonical || !isWordChar(canonical[0]) || !isWordChar(canonical[canonical.length - 1]))) {
       throw new Error(`alias "${spec.text}" of ${spec.entityId} must start and end with a letter or digit`);
     }
     // Every spec gets the same fields in the same order: the scan reads them millions of times, and objects of one
@@ -187,7 +189,8 @@ export function compileMatcher(aliases: readonly AliasSpec[], prebuilt?: Automat
       keys.push(key);
     }
     // A name typed in capitals ("PAHALGAM —", "OPERATION SINDOOR") is still the name; an acronym already is.
-    const upper = /\p{Ll}/u.test(canonical) ? canonical.toUpperCase() : null;
+    const capitals = canonical.toUpperCase();
+    const upper = capitals === canonical ? null : capitals;
     patterns[index].terminals.push({ spec, canonical, upper, alone: [spec] });
   }
   const automaton =

@@ -157,10 +157,7 @@ export class PageAnnotator {
   /** The open shadow roots whose text the last scan read (their changes must be watched separately). */
   shadowRootsRead(): ShadowRoot[] {
     const roots = new Set<ShadowRoot>();
-    for (const entry of this.entries) {
-      const root = entry.block.segments[0].node.getRootNode();
-      if (root.nodeType === 11 && (root as ShadowRoot).host) roots.add(root as ShadowRoot);
-    }
+    for (const entry of this.entries) if (entry.block.shadowRoot) roots.add(entry.block.shadowRoot);
     return [...roots];
   }
 

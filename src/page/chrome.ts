@@ -30,12 +30,17 @@ function insideArticle(element: Element): boolean {
   return element.closest('article, [role="article"], main, [role="main"]') !== null;
 }
 
-export function isChrome(element: Element): boolean {
+/**
+ * `hasAttributes` may be passed when the caller already knows it: most elements of an article (its paragraphs,
+ * their links and emphasis) have no attributes at all, and then no role, class or id needs reading.
+ */
+export function isChrome(element: Element, hasAttributes = element.hasAttributes()): boolean {
   const tag = element.tagName.toUpperCase();
   if (tag === 'ARTICLE' || tag === 'MAIN' || tag === 'BODY' || tag === 'HTML') return false;
   if (CHROME_TAGS.has(tag)) return true;
   // A header or footer of the site, not the article's own header (headline, byline) or footer (tags, credits).
   if ((tag === 'HEADER' || tag === 'FOOTER') && !insideArticle(element.parentElement ?? element)) return true;
+  if (!hasAttributes) return false;
   const role = element.getAttribute('role');
   if (role && CHROME_ROLES.has(role)) return true;
   const names = `${element.getAttribute('class') ?? ''} ${element.id}`.split(/\s+/);

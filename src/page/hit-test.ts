@@ -75,8 +75,7 @@ export class MentionIndex {
       const { segments } = mention.block;
       if (mention.block !== lastBlock) {
         lastBlock = mention.block;
-        const root = segments[0].node.getRootNode();
-        if (root.nodeType === 11 && (root as ShadowRoot).host) roots.add(root as ShadowRoot);
+        if (mention.block.shadowRoot) roots.add(mention.block.shadowRoot);
       }
       // Every text node the mention touches gets a span in that node's own offsets.
       for (let i = firstSegment(segments, mention.start); i < segments.length && segments[i].start <= mention.end; i++) {

@@ -19,6 +19,8 @@ export interface TextBlock {
   segments: TextSegment[];
   /** The element whose box holds the block: its nearest block-level ancestor (or the walk's root). */
   container: Element;
+  /** The open shadow root the block's text lives in, or null for the document's own tree. */
+  shadowRoot: ShadowRoot | null;
 }
 
 /** Never text a reader reads as prose, or text the reader is editing. */
@@ -48,33 +50,75 @@ export interface CollectOptions {
   skipChrome?: boolean;
 }
 
-function isSkipped(element: Element, skipChrome: boolean): boolean {
-  return (
-    SKIPPED_TAGS.has(element.tagName.toUpperCase()) ||
-    element.hasAttribute('hidden') ||
-    element.getAttribute('aria-hidden') === 'true' ||
-    isEditable(element) ||
-    (skipChrome && isChrome(element))
-  );
-}
+/** What a tag name says about an element, worked out once per distinct tag name (bit flags). */
+const INLINE = 1;
+const SKIPPED = 2;
+const INVISIBLE = 4;
+const LINE_BREAK = 8;
+const SLOT = 16;
+const tagKinds = new Map<string, number>();
 
-/** Children as the page renders them: an open shadow root's content, a slot's assigned nodes, or the children. */
-function renderedChildren(element: Element): ArrayLike<Node> {
-  const shadow = element.shadowRoot; // null for closed roots, which the page keeps to itself
-  if (shadow) return shadow.childNodes;
-  if (element.tagName === 'SLOT') {
-    const assigned = (element as HTMLSlotElement).assignedNodes?.() ?? [];
-    if (assigned.length) return assigned;
+function kindOf(tagName: string): number {
+  let kind = tagKinds.get(tagName);
+  if (kind === undefined) {
+    // Tag names are upper case in HTML documents, lower case in XML ones (XHTML, SVG): both map to one kind.
+    const tag = tagName.toUpperCase();
+    kind =
+      (INLINE_TAGS.has(tag) ? INLINE : 0) |
+      (SKIPPED_TAGS.has(tag) ? SKIPPED : 0) |
+      (INVISIBLE_TAGS.has(tag) ? INVISIBLE : 0) |
+      (tag === 'BR' ? LINE_BREAK : 0) |
+      (tag === 'SLOT' ? SLOT : 0);
+    tagKinds.set(tagName, kind);
   }
-  return element.childNodes;
+  return kind;
 }
 
+function isSkipped(element: Element, skipChrome: boolean, kind = kindOf(element.tagName)): boolean {
+  if (kind & SKIPPED) return true;
+  // Most elements of an article carry no attributes: then nothing below needs reading them.
+  const hasAttributes = element.hasAttributes();
+  if (
+    hasAttributes &&
+    (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || isEditable(element))
+  ) {
+    return true;
+  }
+  return skipChrome && isChrome(element, hasAttributes);
+}
+
+/**
+ * One element being walked. Its children are followed by sibling links (cheap DOM reads), or, for a shadow root's
+ * content or a slot's assigned nodes, by index into a list.
+ */
 interface WalkFrame {
-  nodes: ArrayLike<Node>;
+  element: Element;
+  /** The next child to visit (sibling mode), or null when done. */
+  next: Node | null;
+  /** Set instead of `next` when the rendered children are not the element's own child nodes. */
+  list: ArrayLike<Node> | null;
   index: number;
   /** The frame's element is a block: leaving it ends the current block. */
   closesBlock: boolean;
-  element: Element;
+  /** The shadow root the children live in (null: the document's tree). */
+  shadowRoot: ShadowRoot | null;
+}
+
+function frameFor(element: Element, kind: number, closesBlock: boolean, shadowRoot: ShadowRoot | null): WalkFrame | null {
+  const shadow = element.shadowRoot; // null for closed roots, which the page keeps to itself
+  if (shadow) {
+    return shadow.firstChild ? { element, next: null, list: shadow.childNodes, index: 0, closesBlock, shadowRoot: shadow } : null;
+  }
+  if (kind & SLOT) {
+    // A slot renders the nodes assigned to it, which live in the host's tree, or else its own fallback content.
+    const assigned = (element as HTMLSlotElement).assignedNodes?.() ?? [];
+    if (assigned.length) {
+      const host = assigned[0].getRootNode();
+      return { element, next: null, list: assigned, index: 0, closesBlock, shadowRoot: host.nodeType === 11 ? (host as ShadowRoot) : null };
+    }
+  }
+  const first = element.firstChild;
+  return first ? { element, next: first, list: null, index: 0, closesBlock, shadowRoot } : null;
 }
 
 /** Longest block matched in one go: about 3 ms of matching at the engine's speed. */
@@ -96,13 +140,19 @@ export class BlockCollector {
   private segments: TextSegment[] = [];
   private finished = false;
   private readonly rootElement: Element;
+  /** The tree the current block's first text node lives in. */
+  private shadowRoot: ShadowRoot | null = null;
 
   constructor(root: Element | ShadowRoot, options: CollectOptions = {}) {
     this.skipChrome = options.skipChrome ?? true;
-    const children = root.nodeType === 11 ? root.childNodes : renderedChildren(root as Element);
     const element = root.nodeType === 11 ? (root as ShadowRoot).host : (root as Element);
     this.rootElement = element;
-    this.stack = [{ nodes: children, index: 0, closesBlock: false, element }];
+    const home = root.getRootNode();
+    const frame =
+      root.nodeType === 11
+        ? { element, next: null, list: root.childNodes, index: 0, closesBlock: false, shadowRoot: root as ShadowRoot }
+        : frameFor(element, kindOf(element.tagName), false, home.nodeType === 11 ? (home as ShadowRoot) : null);
+    this.stack = frame ? [frame] : [];
   }
 
   get done(): boolean {
@@ -111,41 +161,44 @@ export class BlockCollector {
 
   /** Walks on until done or `timeIsUp()` says to stop; returns whether the walk is complete. */
   collect(timeIsUp: () => boolean = () => false): boolean {
-    const { stack } = this;
+    const { stack, skipChrome } = this;
     let visited = 0;
     while (stack.length) {
       if (++visited % NODES_PER_CLOCK_CHECK === 0 && timeIsUp()) return false;
       const frame = stack[stack.length - 1];
-      if (frame.index >= frame.nodes.length) {
+      let node: Node | null;
+      if (frame.list) node = frame.index < frame.list.length ? frame.list[frame.index++] : null;
+      else if ((node = frame.next)) frame.next = node.nextSibling;
+      if (!node) {
         if (frame.closesBlock) this.flush();
         stack.pop();
         continue;
       }
-      const node = frame.nodes[frame.index++];
-      if (node.nodeType === 3) {
+      const type = node.nodeType;
+      if (type === 3) {
         const data = (node as Text).data;
         if (data) {
+          if (this.segments.length === 0) this.shadowRoot = frame.shadowRoot;
           this.segments.push({ node: node as Text, start: this.text.length });
           this.text += data;
         }
         continue;
       }
-      if (node.nodeType !== 1) continue;
+      if (type !== 1) continue;
       const element = node as Element;
-      const tag = element.tagName.toUpperCase();
-      const inline = INLINE_TAGS.has(tag);
-      if (tag === 'BR') {
+      const kind = kindOf(element.tagName);
+      const inline = (kind & INLINE) !== 0;
+      if (kind & LINE_BREAK) {
         this.text += HARD_BREAK;
-      } else if (isSkipped(element, this.skipChrome)) {
+      } else if (isSkipped(element, skipChrome, kind)) {
         // Skipped but visible (an editable span, a code sample, an image): the reader sees something between the
         // text on either side, so no name may be matched across it.
         if (!inline) this.flush();
-        else if (!INVISIBLE_TAGS.has(tag) && !element.hasAttribute('hidden')) this.text += HARD_BREAK;
+        else if (!(kind & INVISIBLE) && !element.hasAttribute('hidden')) this.text += HARD_BREAK;
       } else {
         if (!inline) this.flush();
-        const children = renderedChildren(element);
-        if (children.length) stack.push({ nodes: children, index: 0, closesBlock: !inline, element });
-        else if (!inline) this.flush();
+        const child = frameFor(element, kind, !inline, frame.shadowRoot);
+        if (child) stack.push(child);
       }
     }
     this.flush();
@@ -163,7 +216,8 @@ export class BlockCollector {
           break;
         }
       }
-      for (const block of splitLongBlock({ text: this.text, segments: this.segments, container: container ?? this.rootElement })) {
+      const { shadowRoot } = this;
+      for (const block of splitLongBlock({ text: this.text, segments: this.segments, container: container ?? this.rootElement, shadowRoot })) {
         this.blocks.push(block);
       }
     }
@@ -192,7 +246,7 @@ export function splitLongBlock(block: TextBlock): TextBlock[] {
       .filter((s, i) => s.start < to && (block.segments[i + 1]?.start ?? Infinity) > from)
       .map((s) => ({ node: s.node, start: s.start - from }));
     const piece = text.slice(from, to);
-    if (/[\p{L}\p{N}]/u.test(piece)) pieces.push({ text: piece, segments, container: block.container });
+    if (/[\p{L}\p{N}]/u.test(piece)) pieces.push({ text: piece, segments, container: block.container, shadowRoot: block.shadowRoot });
     from = to;
   }
   return pieces;
@@ -219,7 +273,7 @@ export function isReadable(element: Element, options: CollectOptions = {}): bool
 export function blockContainer(node: Node): Element | null {
   let at: Node | null = node.nodeType === 1 ? node : node.parentNode;
   while (at) {
-    if (at.nodeType === 1 && !INLINE_TAGS.has((at as Element).tagName.toUpperCase())) return at as Element;
+    if (at.nodeType === 1 && !(kindOf((at as Element).tagName) & INLINE)) return at as Element;
     at = at.parentNode ?? ((at as ShadowRoot).host ?? null);
   }
   return null;

@@ -128,6 +128,18 @@ describe('shadow roots', () => {
     const range = blockRange(shadowBlock, start, start + 'Marco Rubio'.length);
     expect(range.toString()).toBe('Marco Rubio');
     expect((range.startContainer.getRootNode() as ShadowRoot).host).toBe(host);
+    // Each block knows the tree its text starts in: the highlight styles and hit tests must reach into that root.
+    expect(blocks.map((b) => b.shadowRoot)).toEqual([null, host.shadowRoot, null, null]);
+  });
+
+  it('knows the shadow root of text read from a subtree inside one (an incremental rescan)', () => {
+    const root = load('<story-section></story-section>');
+    const host = root.querySelector('story-section')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div><p>Inner Marco Rubio</p></div>';
+    const blocks = collectTextBlocks(shadow.querySelector('div')!);
+    expect(blocks.map((b) => [b.text, b.shadowRoot])).toEqual([['Inner Marco Rubio', shadow]]);
+    expect(collectTextBlocks(shadow).map((b) => b.shadowRoot)).toEqual([shadow]);
   });
 
   it('leaves closed shadow roots alone', () => {
