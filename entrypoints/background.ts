@@ -1,29 +1,34 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { buildKnowledgeBase, type KnowledgeBase } from '../src/kb/knowledge-base';
-import { buildMatchIndex, type MatchIndex } from '../src/kb/match-index';
+import { compileIndex, type CompiledIndex } from '../src/kb/match-index';
 import { bundledPacks } from '../src/kb/packs';
 import { loadUserPacks, watchUserPacks } from '../src/kb/user-pack-store';
 import type { Pack } from '../src/kb/schema';
 import { badgeFor } from '../src/messaging/badge';
-import { isEntityRequest, isMatchIndexRequest, isPageStateNotice } from '../src/messaging/messages';
+import { isEntityListRequest, isEntityRequest, isPageStateNotice } from '../src/messaging/messages';
+import { encodeMentions, isScanTextsRequest } from '../src/messaging/page-scan';
+import { scanPage } from '../src/match/scan-page';
 
 export default defineBackground(() => {
   // The knowledge base is the bundled packs plus those the reader imported (validated when imported).
   let kb: KnowledgeBase = buildKnowledgeBase(bundledPacks);
-  let matchIndex: MatchIndex | undefined;
+  // Compiled on first use and kept while the background lives: pages send their text here to be read.
+  let compiled: CompiledIndex | undefined;
   const use = (userPacks: Pack[]) => {
     kb = buildKnowledgeBase([...bundledPacks, ...userPacks]);
-    matchIndex = undefined;
+    compiled = undefined;
   };
   const ready = loadUserPacks().then(use, () => undefined);
+  const engine = () => ready.then(() => (compiled ??= compileIndex(kb)));
   watchUserPacks(use);
 
   // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
   const toolbarButton = browser.action ?? browser.browserAction;
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (isMatchIndexRequest(message)) return ready.then(() => (matchIndex ??= buildMatchIndex(kb)));
+    if (isEntityListRequest(message)) return engine().then(({ entities }) => entities);
+    if (isScanTextsRequest(message)) return engine().then(({ matcher }) => encodeMentions(scanPage(matcher, message.texts).mentions));
     if (isEntityRequest(message)) return ready.then(() => kb.entities.get(message.id) ?? null);
     const tabId = sender.tab?.id;
     // Only the top frame speaks for the page's badge.

@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { bundledKnowledgeBase } from '../src/kb/knowledge-base';
-import { buildMatchIndex } from '../src/kb/match-index';
-import { compileMatcher } from '../src/match/matcher';
+import { compileIndex } from '../src/kb/match-index';
 import { scanPage } from '../src/match/scan-page';
 import { collectTextBlocks } from '../src/page/text-blocks';
 
@@ -23,7 +22,7 @@ window.document.write(readFileSync(file, 'utf8'));
 const blocks = collectTextBlocks(window.document.body as unknown as Element, { skipChrome: !args.includes('--all') });
 const kb = bundledKnowledgeBase();
 // The same match index the extension's background sends to pages: names and the packs' cue words.
-const result = scanPage(compileMatcher(buildMatchIndex(kb).aliases), blocks.map((b) => b.text), { explain: args.includes('--explain') });
+const result = scanPage(compileIndex(kb).matcher, blocks.map((b) => b.text), { explain: args.includes('--explain') });
 
 const counts = new Map<string, { name: string; count: number; surfaces: Set<string> }>();
 for (const m of result.mentions) {

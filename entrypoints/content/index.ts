@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { MatchIndex } from '../../src/kb/match-index';
+import type { EntityHeader } from '../../src/kb/match-index';
 import type { Entity } from '../../src/kb/schema';
-import { ENTITY_REQUEST, isRevealRequest, isSummaryRequest, MATCH_INDEX_REQUEST } from '../../src/messaging/messages';
+import { ENTITY_LIST_REQUEST, ENTITY_REQUEST, isRevealRequest, isSummaryRequest } from '../../src/messaging/messages';
+import { SCAN_TEXTS_REQUEST, type ScanTextsReply } from '../../src/messaging/page-scan';
 import { ContentController } from '../../src/page/content-controller';
 import { browserClock } from '../../src/page/slicer';
 import { onSettingsChange, onUserPacksChange, readSettings } from '../../src/settings/settings-reader';
@@ -22,7 +23,8 @@ export default defineContentScript({
       doc: document,
       loadSettings: readSettings,
       watchSettings: onSettingsChange,
-      loadIndex: () => browser.runtime.sendMessage({ type: MATCH_INDEX_REQUEST }) as Promise<MatchIndex>,
+      loadEntities: () => browser.runtime.sendMessage({ type: ENTITY_LIST_REQUEST }) as Promise<EntityHeader[]>,
+      scanTexts: (texts) => browser.runtime.sendMessage({ type: SCAN_TEXTS_REQUEST, texts }) as Promise<ScanTextsReply>,
       loadEntity: (id) => browser.runtime.sendMessage({ type: ENTITY_REQUEST, id }) as Promise<Entity | null>,
       clock: browserClock(window),
       setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),

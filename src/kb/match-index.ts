@@ -1,12 +1,11 @@
 /**
- * What a page needs to find mentions: every name form of every entity, and each entity's name and type for the
- * page summary. The content script receives only this from the background; full card data is asked for when a
- * card opens, so pages do not carry the whole knowledge base.
+ * What finding mentions needs: every name form of every entity (for the matcher, which runs in the background), and
+ * each entity's name and type (what a page receives, for its summary). Full card data is asked for when a card
+ * opens, so pages do not carry the whole knowledge base.
  */
 import type { EntityType } from './entity-types';
 import type { KnowledgeBase } from './knowledge-base';
-import type { AutomatonData } from '../match/automaton';
-import { compileMatcher, prepareAliases } from '../match/matcher';
+import { compileMatcher, prepareAliases, type Matcher } from '../match/matcher';
 import type { AliasSpec } from '../match/types';
 
 export interface EntityHeader {
@@ -17,10 +16,14 @@ export interface EntityHeader {
 
 export interface MatchIndex {
   entities: EntityHeader[];
-  /** Prepared aliases (canonical text and folded key worked out). */
+  /** Prepared aliases (canonical text and folded key worked out), name forms and cue words. */
   aliases: AliasSpec[];
-  /** The compiled automaton for exactly these aliases, so pages do not build it again. */
-  automaton: AutomatonData;
+}
+
+/** The knowledge base ready to scan pages with: its entities and the matcher compiled from every alias. */
+export interface CompiledIndex {
+  entities: EntityHeader[];
+  matcher: Matcher;
 }
 
 /**
@@ -65,6 +68,10 @@ export function buildMatchIndex(kb: KnowledgeBase): MatchIndex {
   return {
     entities: [...kb.entities.values()].map(({ id, name, type }) => ({ id, name, type })),
     aliases,
-    automaton: compileMatcher(aliases).automatonData(),
   };
+}
+
+export function compileIndex(kb: KnowledgeBase): CompiledIndex {
+  const { entities, aliases } = buildMatchIndex(kb);
+  return { entities, matcher: compileMatcher(aliases) };
 }

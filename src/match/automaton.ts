@@ -3,7 +3,7 @@
  * whatever the number of patterns, so a scan is linear in the text.
  *
  * The transition table is filled lazily: building it stores only the trie and the failure links (a few thousand
- * steps, cheap even in a cold content script), and the first time the scan meets a (state, character) pair that is
+ * steps), and the first time the scan meets a (state, character) pair that is
  * not a trie edge it follows the failure links once and remembers the answer. Characters that occur in no pattern
  * share one symbol, which keeps the table small (states × alphabet).
  */
@@ -31,31 +31,12 @@ export interface Automaton {
   readonly firstOutputState: number;
   /** Bytes held by the typed arrays. */
   readonly byteSize: number;
-  /** A plain-data form (JSON-safe) from which `automatonFromData` rebuilds the automaton without redoing the work. */
-  toData(): AutomatonData;
   /**
    * Makes a run of `code` read as one: every state entered by `code` stays where it is on another. The scanner
    * folds whitespace runs to one space this way, in the table, instead of testing every character of the page.
    * Only for a code that no pattern repeats (no alias holds two spaces in a row).
    */
   readRunsAsOne(code: number): void;
-}
-
-/**
- * The automaton as plain arrays: what the background sends to each page, so that a content script (cold code, every
- * page load) only copies numbers into typed arrays instead of building the trie and its failure links.
- */
-export interface AutomatonData {
-  /** Code unit of each symbol, symbol 1 first. */
-  alphabet: number[];
-  /** Trie edges as (state, symbol, child) triples. */
-  edges: number[];
-  fail: number[];
-  outputStart: number[];
-  outputs: number[];
-  patternLength: number[];
-  /** See `Automaton.firstOutputState`: checked when the automaton is built, so a page need not check it again. */
-  firstOutputState: number;
 }
 
 const ROOT = 1;
@@ -113,19 +94,6 @@ function assemble(parts: Parts): Automaton {
     stateCount,
     firstOutputState,
     byteSize: symbolOf.byteLength + delta.byteLength + outputStart.byteLength + outputs.byteLength + patternLength.byteLength + fail.byteLength,
-    toData: () => {
-      const alphabet: number[] = new Array(alphabetSize - 1);
-      for (let code = 0; code < 65536; code++) if (symbolOf[code]) alphabet[symbolOf[code] - 1] = code;
-      return {
-        alphabet,
-        edges: [...edges],
-        fail: [...fail],
-        outputStart: [...outputStart],
-        outputs: [...outputs],
-        patternLength: [...patternLength],
-        firstOutputState,
-      };
-    },
     readRunsAsOne: (code: number) => {
       const symbol = symbolOf[code];
       if (symbol === 0) return; // no pattern holds it: every state goes to the root on it, and stays there
@@ -139,28 +107,6 @@ function assemble(parts: Parts): Automaton {
 
 function newDelta(states: number, alphabetSize: number): Uint16Array | Int32Array {
   return states <= 0xffff ? new Uint16Array(states * alphabetSize) : new Int32Array(states * alphabetSize);
-}
-
-export function automatonFromData(data: AutomatonData): Automaton {
-  const symbolOf = new Uint16Array(65536);
-  data.alphabet.forEach((code, i) => (symbolOf[code] = i + 1));
-  const alphabetSize = data.alphabet.length + 1;
-  const fail = Int32Array.from(data.fail);
-  const delta = newDelta(fail.length, alphabetSize);
-  const { edges } = data;
-  for (let i = 0; i < edges.length; i += 3) delta[edges[i] * alphabetSize + edges[i + 1]] = edges[i + 2];
-  return assemble({
-    symbolOf,
-    alphabetSize,
-    delta,
-    fail,
-    outputStart: Int32Array.from(data.outputStart),
-    outputs: Int32Array.from(data.outputs),
-    patternLength: Int32Array.from(data.patternLength),
-    stateCount: fail.length - 1,
-    edges,
-    firstOutputState: data.firstOutputState,
-  });
 }
 
 export function buildAutomaton(patterns: readonly string[]): Automaton {

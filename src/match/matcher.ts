@@ -4,7 +4,7 @@
  * A hit must start and end at word boundaries; then letter case is checked against the alias's own rule, so one
  * pass serves case-sensitive acronyms ("LoC") and case-insensitive phrases alike.
  */
-import { automatonFromData, buildAutomaton, transition, type Automaton, type AutomatonData } from './automaton';
+import { buildAutomaton, transition, type Automaton } from './automaton';
 import { ASCII_FOLD, foldCodePoint, isWordCode } from './fold';
 import { canonicalize, isWordChar, normalizeAlias, normalizeForMatching } from './normalize';
 import type { AliasSpec, Candidate } from './types';
@@ -79,8 +79,6 @@ function acceptedAliases(pattern: Pattern, original: string, from: number, end: 
 
 export interface Matcher {
   readonly aliasCount: number;
-  /** The compiled automaton as plain data, to send to pages that compile the same aliases. */
-  automatonData(): AutomatonData;
   /** Bytes held by the compiled automaton's tables. */
   readonly byteSize: number;
   /** Every alias match in one block of text, overlaps included, ordered by end. */
@@ -116,10 +114,6 @@ export function prepareAliases(aliases: readonly AliasSpec[]): AliasSpec[] {
 }
 const NO_WORDS: readonly string[] = [];
 
-/**
- * Compiles the aliases into a matcher. `prebuilt` is the automaton the background already built from the same
- * prepared aliases (`matcher.automatonData()`): then nothing but copying numbers happens here.
- */
 /** The first folded unit of the code point starting at `at` that is not invisible, or -1 at the end. */
 function nextFolded(text: string, at: number): number {
   while (at < text.length) {
@@ -175,7 +169,8 @@ function matchStart(text: string, end: number, length: number): number {
   return need === 0 ? at : -1;
 }
 
-export function compileMatcher(aliases: readonly AliasSpec[], prebuilt?: AutomatonData): Matcher {
+/** Compiles the aliases (raw or already prepared) into a matcher. */
+export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
   const patternIndex = new Map<string, number>();
   const patterns: Pattern[] = [];
   const keys: string[] = [];
@@ -193,10 +188,7 @@ export function compileMatcher(aliases: readonly AliasSpec[], prebuilt?: Automat
     const upper = capitals === canonical ? null : capitals;
     patterns[index].terminals.push({ spec, canonical, upper, alone: [spec] });
   }
-  const automaton =
-    prebuilt && prebuilt.patternLength.length === keys.length && keys.every((k, i) => k.length === prebuilt.patternLength[i])
-      ? automatonFromData(prebuilt)
-      : buildAutomaton(keys);
+  const automaton = buildAutomaton(keys);
   return new CompiledMatcher(aliases.length, patterns, automaton);
 }
 
@@ -236,10 +228,6 @@ class CompiledMatcher implements Matcher {
     this.patternLength = automaton.patternLength;
     this.asciiSymbol = Uint16Array.from(ASCII_FOLD, (folded) => automaton.symbolOf[folded]);
     this.firstOutputState = automaton.firstOutputState;
-  }
-
-  automatonData(): AutomatonData {
-    return this.automaton.toData();
   }
 
   /** Every pattern in `matchState`, which the scan reached at original offset `end`, that is a whole-word match. */

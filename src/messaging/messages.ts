@@ -5,8 +5,8 @@
 
 export const SUMMARY_REQUEST = 'backstory:summary' as const;
 export const PAGE_STATE_NOTICE = 'backstory:page-state' as const;
-/** Content → background: the names to look for (answered with a `MatchIndex`). */
-export const MATCH_INDEX_REQUEST = 'backstory:match-index' as const;
+/** Content → background: the knowledge base's entities, name and type (answered with `EntityHeader[]`). */
+export const ENTITY_LIST_REQUEST = 'backstory:entity-list' as const;
 /** Popup → content (top frame): scroll to an entity's first mention and flash it. */
 export const REVEAL_REQUEST = 'backstory:reveal' as const;
 /** Content → background: one entity's full card data (answered with an `Entity`, or null). */
@@ -54,8 +54,8 @@ export function isPageStateNotice(message: unknown): message is PageStateNotice 
   return hasType(message, PAGE_STATE_NOTICE) && typeof (message as PageStateNotice).entityCount === 'number';
 }
 
-export interface MatchIndexRequest {
-  type: typeof MATCH_INDEX_REQUEST;
+export interface EntityListRequest {
+  type: typeof ENTITY_LIST_REQUEST;
 }
 
 export interface EntityRequest {
@@ -63,8 +63,8 @@ export interface EntityRequest {
   id: string;
 }
 
-export function isMatchIndexRequest(message: unknown): message is MatchIndexRequest {
-  return hasType(message, MATCH_INDEX_REQUEST);
+export function isEntityListRequest(message: unknown): message is EntityListRequest {
+  return hasType(message, ENTITY_LIST_REQUEST);
 }
 
 export function isEntityRequest(message: unknown): message is EntityRequest {

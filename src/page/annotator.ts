@@ -2,21 +2,23 @@
  * One page's annotations: read the page's text block by block, run the engine, turn mentions into live Ranges,
  * paint the ones near the viewport, and answer what the page mentions. Reads the page; never writes to it.
  *
+ * The engine does not run here: the page's text blocks go to the background (`scanTexts`), which holds the compiled
+ * matcher and answers with the mentions it kept, so the page's main thread only reads text and paints.
+ *
  * Work is sliced (it yields to the page whenever a slice's budget is used up) and incremental: after the first full
- * scan, changed regions are read again alone, their blocks matched again, and the page-level judgement re-run over
- * every block's candidates (cheap: candidates, not text).
+ * scan, changed regions are read again alone and spliced into the page's blocks, and the whole page's text is judged
+ * again (the page-level judgement needs every block).
  */
 import type { EntityType } from '../kb/entity-types';
 import type { EntityHeader } from '../kb/match-index';
-import type { Matcher } from '../match/matcher';
-import { judgePage, scanBlock, type BlockScan } from '../match/scan-page';
 import type { MentionSummary, PageSummary } from '../messaging/messages';
+import type { FoundMention } from '../messaging/page-scan';
 import type { HighlightStyle } from '../settings/settings';
 import { INCREMENTAL_MAX_ROOTS } from '../timing';
 import { readPublishedAt } from './article-metadata';
 import { clearHighlights, styleHighlightsIn } from './highlights';
 import { MentionIndex } from './hit-test';
-import type { Slicer } from './slicer';
+import { Cancelled, type Slicer } from './slicer';
 import { BlockCollector, blockContainer, blockRange, isReadable, type TextBlock } from './text-blocks';
 import { ViewportPainter } from './viewport-painter';
 
@@ -59,15 +61,14 @@ const DEFAULT_OPTIONS: AnnotatorOptions = {
   firstMentionOnly: false,
 };
 
-/** One block of the page's text, what the engine found in it, and the Ranges made for it so far (by start offset). */
+/** One block of the page's text, and the Ranges made for it so far (by start offset). */
 interface BlockEntry {
   block: TextBlock;
-  scan: BlockScan;
   ranges: Map<number, Range>;
 }
 
-/** How many blocks to match between two looks at the clock. */
-const BLOCKS_PER_CHECK = 32;
+/** What the page's text mentions: the engine's kept mentions, by block index into `texts`. */
+export type ScanTexts = (texts: string[]) => Promise<FoundMention[]>;
 
 /** Where a block starting at `node` belongs among entries in document order (binary search). */
 function insertionPoint(entries: readonly BlockEntry[], node: Node | undefined): number {
@@ -83,6 +84,10 @@ function insertionPoint(entries: readonly BlockEntry[], node: Node | undefined):
     else hi = mid;
   }
   return lo;
+}
+
+function entryFor(block: TextBlock): BlockEntry {
+  return { block, ranges: new Map() };
 }
 
 export class PageAnnotator {
@@ -101,7 +106,7 @@ export class PageAnnotator {
   constructor(
     private readonly doc: Document,
     private readonly entities: ReadonlyMap<string, EntityHeader>,
-    private readonly matcher: Matcher,
+    private readonly scanTexts: ScanTexts,
   ) {
     this.painter = new ViewportPainter(doc.defaultView as Window & typeof globalThis);
   }
@@ -115,12 +120,7 @@ export class PageAnnotator {
     const root = this.doc.body ?? this.doc.documentElement;
     const collector = new BlockCollector(root);
     while (!collector.collect(slicer.timeIsUp)) await slicer.checkpoint();
-    const entries: BlockEntry[] = [];
-    for (let i = 0; i < collector.blocks.length; i++) {
-      if (i % BLOCKS_PER_CHECK === 0) await slicer.checkpoint();
-      entries.push(this.entryFor(collector.blocks[i], i));
-    }
-    this.entries = entries;
+    this.entries = collector.blocks.map(entryFor);
     return this.judge(slicer);
   }
 
@@ -148,7 +148,7 @@ export class PageAnnotator {
       while (!collector.collect(slicer.timeIsUp)) await slicer.checkpoint();
       // The new blocks go where they stand in the document, so mentions stay in reading order.
       let at = insertionPoint(kept, collector.blocks[0]?.segments[0].node);
-      for (const block of collector.blocks) kept.splice(at++, 0, this.entryFor(block, 0));
+      kept.splice(at, 0, ...collector.blocks.map(entryFor));
     }
     this.entries = kept;
     return this.judge(slicer);
@@ -222,27 +222,19 @@ export class PageAnnotator {
     clearHighlights();
   }
 
-  private entryFor(block: TextBlock, index: number): BlockEntry {
-    return { block, scan: scanBlock(this.matcher, block.text, index), ranges: new Map() };
-  }
-
-  /** The page-level judgement over every block, then Ranges for the kept mentions (made once per candidate). */
+  /** The engine's judgement of the whole page's text, then the page's mentions (Ranges made when first needed). */
   private async judge(slicer: Slicer): Promise<boolean> {
-    const texts: string[] = [];
-    const scans: BlockScan[] = [];
-    this.entries.forEach((entry, i) => {
-      // The judgement finds each candidate's block by its index: keep them in step with this order.
-      for (const c of entry.scan.claimed) c.block = i;
-      texts.push(entry.block.text);
-      scans.push(entry.scan);
-    });
+    const { entries } = this;
+    const texts = entries.map((entry) => entry.block.text);
     await slicer.checkpoint();
-    const { mentions } = judgePage(texts, scans);
+    const mentions = await this.scanTexts(texts);
+    slicer.resumed();
+    if (entries !== this.entries) throw new Cancelled();
     const found: PageMention[] = [];
     for (const m of mentions) {
       if (!this.entities.has(m.entityId)) continue;
-      const entry = this.entries[m.block];
-      found.push(new PageMention(m.entityId, m.surface, entry.block, m.start, m.end, entry.block.container, entry.ranges));
+      const { block, ranges } = entries[m.block];
+      found.push(new PageMention(m.entityId, texts[m.block].slice(m.start, m.end), block, m.start, m.end, block.container, ranges));
     }
     this.found = found;
     this.status = 'ready';

@@ -3,10 +3,10 @@
  * incremental as the page changes), hover intent and the card, and reports the page's state. Browser APIs come in
  * through `ContentDeps`, so the entrypoint stays a few lines of wiring.
  */
-import type { MatchIndex } from '../kb/match-index';
+import type { EntityHeader } from '../kb/match-index';
 import type { Entity } from '../kb/schema';
-import { compileMatcher } from '../match/matcher';
 import type { PageStateNotice, PageSummary } from '../messaging/messages';
+import { decodeMentions, type ScanTextsReply } from '../messaging/page-scan';
 import { PAGE_STATE_NOTICE } from '../messaging/messages';
 import { isEnabledFor, type Settings } from '../settings/settings';
 import { RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS, REVEAL_FLASH_MS } from '../timing';
@@ -22,8 +22,10 @@ export interface ContentDeps {
   /** The reader's settings now, and a way to hear of changes (returns a function that stops listening). */
   loadSettings(): Promise<Settings>;
   watchSettings(onChange: (settings: Settings) => void): () => void;
-  /** The names to look for (from the background, which holds the knowledge base). */
-  loadIndex(): Promise<MatchIndex>;
+  /** The knowledge base's entities, name and type (from the background, which holds the knowledge base). */
+  loadEntities(): Promise<EntityHeader[]>;
+  /** The engine's mentions in the page's text blocks (the background runs it: see `page-scan`). */
+  scanTexts(texts: string[]): Promise<ScanTextsReply>;
   /** One entity's full card data. */
   loadEntity(id: string): Promise<Entity | null>;
   clock: SlicerClock;
@@ -54,7 +56,7 @@ export class ContentController {
   private notified = false;
   private stopped = false;
   private settings: Settings | null = null;
-  private index: MatchIndex | null = null;
+  private entities: EntityHeader[] | null = null;
   /** Whether the reader has Backstory on for this page (settings may turn it off and on again). */
   private active = false;
   private unwatch: (() => void) | null = null;
@@ -98,9 +100,9 @@ export class ContentController {
 
   async start(): Promise<void> {
     const { doc, listen } = this.deps;
-    const [index, settings] = await Promise.all([this.deps.loadIndex(), this.deps.loadSettings()]);
+    const [entities, settings] = await Promise.all([this.deps.loadEntities(), this.deps.loadSettings()]);
     if (this.stopped) return;
-    this.index = index;
+    this.entities = entities;
     listen(doc, 'pointermove', (event) => this.onPointerMove(event), { passive: true });
     listen(doc, 'keydown', (event) => this.onKeyDown(event), { capture: true });
     // A click on a mention pins its card; a click anywhere else but the card closes a pinned one.
@@ -114,7 +116,7 @@ export class ContentController {
 
   /** Turns Backstory on or off for this page at once, or repaints with new display settings. */
   applySettings(settings: Settings): void {
-    if (this.stopped || !this.index) return;
+    if (this.stopped || !this.entities) return;
     this.settings = settings;
     this.hover.setOpenDelay(settings.hoverDelayMs);
     const on = isEnabledFor(settings, this.deps.doc.location?.hostname ?? '');
@@ -123,7 +125,8 @@ export class ContentController {
       return;
     }
     if (!this.annotator) {
-      this.annotator = new PageAnnotator(this.deps.doc, new Map(this.index.entities.map((e) => [e.id, e])), compileMatcher(this.index.aliases, this.index.automaton));
+      const scanTexts = (texts: string[]) => this.deps.scanTexts(texts).then((reply) => decodeMentions(reply, texts));
+      this.annotator = new PageAnnotator(this.deps.doc, new Map(this.entities.map((e) => [e.id, e])), scanTexts);
     }
     this.annotator.setOptions(settings);
     if (!this.active) {
@@ -157,9 +160,9 @@ export class ContentController {
 
   /** The knowledge base changed (the reader imported or removed a pack): load the new names and read again. */
   async reloadIndex(): Promise<void> {
-    const index = await this.deps.loadIndex();
+    const entities = await this.deps.loadEntities();
     if (this.stopped) return;
-    this.index = index;
+    this.entities = entities;
     this.entityCache.clear();
     const wasActive = this.active;
     this.deactivate();
@@ -218,7 +221,7 @@ export class ContentController {
     if (!data || this.hover.openTargetKey !== target.key || !this.annotator) return;
     const annotator = this.annotator;
     paintActive(target.value.range);
-    const names = new Map(this.index?.entities.map((e) => [e.id, e.name]));
+    const names = new Map(this.entities?.map((e) => [e.id, e.name]));
     this.tooltip.show({
       entity: data,
       publishedAt: annotator.summary().publishedAt,

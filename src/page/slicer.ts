@@ -15,6 +15,11 @@ export interface Slicer {
   timeIsUp(): boolean;
   /** Yields to the page if the slice is used up; throws `Cancelled` if the work was superseded meanwhile. */
   checkpoint(): Promise<void>;
+  /**
+   * After awaiting something else (an answer from the background): the work goes on in a new task, so a new slice
+   * begins. Throws `Cancelled` if the work was superseded meanwhile.
+   */
+  resumed(): void;
 }
 
 export interface SlicerClock {
@@ -43,6 +48,10 @@ export function createSlicer(clock: SlicerClock, isCurrent: () => boolean, budge
       if (!isCurrent()) throw new Cancelled();
       if (!timeIsUp()) return;
       await clock.yieldToPage();
+      if (!isCurrent()) throw new Cancelled();
+      sliceStart = clock.now();
+    },
+    resumed() {
       if (!isCurrent()) throw new Cancelled();
       sliceStart = clock.now();
     },
