@@ -28,21 +28,28 @@ export class PageMention {
   /** Distinguishes this occurrence from every other on the page (hover keys). */
   readonly id = ++PageMention.serial;
   private made: Range | null = null;
+  readonly block: TextBlock;
+  readonly container: Element;
 
   constructor(
     readonly entityId: string,
     readonly surface: string,
-    readonly block: TextBlock,
+    private readonly entry: BlockEntry,
     readonly start: number,
     readonly end: number,
-    readonly container: Element,
-    private readonly cache: Map<number, Range>,
-  ) {}
+  ) {
+    this.block = entry.block;
+    this.container = entry.block.container;
+  }
 
   get range(): Range {
     if (!this.made) {
-      this.made = this.cache.get(this.start) ?? blockRange(this.block, this.start, this.end);
-      this.cache.set(this.start, this.made);
+      // The block's earlier Range for the same place, if a previous judgement made one: the painted highlight stays
+      // the same object across rescans.
+      const ranges = (this.entry.ranges ??= new Map<number, Range>());
+      const range = ranges.get(this.start) ?? blockRange(this.block, this.start, this.end);
+      ranges.set(this.start, range);
+      this.made = range;
     }
     return this.made;
   }
@@ -61,10 +68,10 @@ const DEFAULT_OPTIONS: AnnotatorOptions = {
   firstMentionOnly: false,
 };
 
-/** One block of the page's text, and the Ranges made for it so far (by start offset). */
+/** One block of the page's text, and the Ranges made for it so far (by start offset; none until one is needed). */
 interface BlockEntry {
   block: TextBlock;
-  ranges: Map<number, Range>;
+  ranges: Map<number, Range> | null;
 }
 
 /** What the page's text mentions: the engine's kept mentions, by block index into `texts`. */
@@ -87,7 +94,7 @@ function insertionPoint(entries: readonly BlockEntry[], node: Node | undefined):
 }
 
 function entryFor(block: TextBlock): BlockEntry {
-  return { block, ranges: new Map() };
+  return { block, ranges: null };
 }
 
 export class PageAnnotator {
@@ -96,11 +103,14 @@ export class PageAnnotator {
   private found: PageMention[] = [];
   /** The mentions of the types the reader wants, in document order. */
   private mentions: PageMention[] = [];
-  private index = new MentionIndex([]);
+  /** Built at the first hit test after a judgement: a page that is only read, never pointed at, never pays for it. */
+  private index: MentionIndex | null = null;
   private status: PageSummary['status'] = 'scanning';
   private options: AnnotatorOptions = DEFAULT_OPTIONS;
   private readonly painter: ViewportPainter;
   private cachedSummary: PageSummary | null = null;
+  /** Read once per judgement: a page's metadata does not change with its text, and reading it walks the document. */
+  private publishedAt: string | null = null;
   private mentionsSignature = '';
 
   constructor(
@@ -168,6 +178,7 @@ export class PageAnnotator {
   }
 
   mentionAt(x: number, y: number): { mention: PageMention; lineRect: DOMRect } | null {
+    this.index ??= new MentionIndex(this.mentions);
     const hit = this.index.at(this.doc, x, y);
     return hit ? { mention: this.mentions[hit.index], lineRect: hit.lineRect } : null;
   }
@@ -202,7 +213,7 @@ export class PageAnnotator {
     const summary: PageSummary = {
       url: this.doc.location?.href ?? '',
       title: this.doc.title,
-      publishedAt: readPublishedAt(this.doc),
+      publishedAt: this.publishedAt,
       status: this.status,
       mentions: [...byEntity.values()],
     };
@@ -214,7 +225,7 @@ export class PageAnnotator {
     this.entries = [];
     this.found = [];
     this.mentions = [];
-    this.index = new MentionIndex([]);
+    this.index = null;
     this.status = 'scanning';
     this.cachedSummary = null;
     this.mentionsSignature = '';
@@ -233,10 +244,10 @@ export class PageAnnotator {
     const found: PageMention[] = [];
     for (const m of mentions) {
       if (!this.entities.has(m.entityId)) continue;
-      const { block, ranges } = entries[m.block];
-      found.push(new PageMention(m.entityId, texts[m.block].slice(m.start, m.end), block, m.start, m.end, block.container, ranges));
+      found.push(new PageMention(m.entityId, texts[m.block].slice(m.start, m.end), entries[m.block], m.start, m.end));
     }
     this.found = found;
+    this.publishedAt = readPublishedAt(this.doc);
     this.status = 'ready';
     this.publish();
     // What the page mentions, as text, to tell whether this scan changed it (one summary per scan, not two).
@@ -249,8 +260,10 @@ export class PageAnnotator {
     this.cachedSummary = null;
     const wanted = new Set(this.options.entityTypes);
     this.mentions = this.found.filter((m) => wanted.has(this.entities.get(m.entityId)!.type));
-    this.index = new MentionIndex(this.mentions);
-    for (const root of this.index.shadowRoots) styleHighlightsIn(root);
+    this.index = null;
+    const shadowRoots = new Set<ShadowRoot>();
+    for (const mention of this.mentions) if (mention.block.shadowRoot) shadowRoots.add(mention.block.shadowRoot);
+    for (const root of shadowRoots) styleHighlightsIn(root);
     const seen = new Set<string>();
     const painted = this.options.firstMentionOnly
       ? this.mentions.filter((m) => !seen.has(m.entityId) && seen.add(m.entityId))

@@ -182,7 +182,9 @@ export class ContentController {
     if (this.active && this.annotator?.isReady) return { ...this.annotator.summary(), status: 'scanning' };
     const { doc } = this.deps;
     const status = this.settings && !this.active ? 'disabled' : 'scanning';
-    return { url: doc.location?.href ?? '', title: doc.title, publishedAt: readPublishedAt(doc), status, mentions: [] };
+    // While scanning (a popup may ask many times a second) the date waits for the scan, which reads it once.
+    const publishedAt = status === 'disabled' ? readPublishedAt(doc) : null;
+    return { url: doc.location?.href ?? '', title: doc.title, publishedAt, status, mentions: [] };
   }
 
   stop(): void {
