@@ -99,6 +99,7 @@ function entryFor(block: TextBlock): BlockEntry {
 
 export class PageAnnotator {
   private entries: BlockEntry[] = [];
+  private shadowRoots = new Set<ShadowRoot>();
   /** Every mention the last judgement kept, whatever the display options. */
   private found: PageMention[] = [];
   /** The mentions of the types the reader wants, in document order. */
@@ -131,6 +132,7 @@ export class PageAnnotator {
     const collector = new BlockCollector(root);
     while (!collector.collect(slicer.timeIsUp)) await slicer.checkpoint();
     this.entries = collector.blocks.map(entryFor);
+    this.shadowRoots = new Set(collector.shadowRoots);
     return this.judge(slicer);
   }
 
@@ -157,18 +159,20 @@ export class PageAnnotator {
       const collector = new BlockCollector(root);
       while (!collector.collect(slicer.timeIsUp)) await slicer.checkpoint();
       // The new blocks go where they stand in the document, so mentions stay in reading order.
-      let at = insertionPoint(kept, collector.blocks[0]?.segments[0].node);
+      const at = insertionPoint(kept, collector.blocks[0]?.segments[0].node);
       kept.splice(at, 0, ...collector.blocks.map(entryFor));
+      for (const shadowRoot of collector.shadowRoots) this.shadowRoots.add(shadowRoot);
     }
     this.entries = kept;
     return this.judge(slicer);
   }
 
-  /** The open shadow roots whose text the last scan read (their changes must be watched separately). */
+  /**
+   * The open shadow roots whose text the scans read (their changes must be watched separately). Since the last full
+   * scan: a root whose text an update removed may stay listed, and watching it costs nothing.
+   */
   shadowRootsRead(): ShadowRoot[] {
-    const roots = new Set<ShadowRoot>();
-    for (const entry of this.entries) if (entry.block.shadowRoot) roots.add(entry.block.shadowRoot);
-    return [...roots];
+    return [...this.shadowRoots];
   }
 
   /** New display options: repaint from the last scan, without reading the page again. */
@@ -223,6 +227,7 @@ export class PageAnnotator {
 
   dispose(): void {
     this.entries = [];
+    this.shadowRoots = new Set();
     this.found = [];
     this.mentions = [];
     this.index = null;

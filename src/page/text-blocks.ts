@@ -40,6 +40,12 @@ const INLINE_TAGS = new Set([
   'WBR', 'NOBR', 'SLOT',
 ]);
 
+/** The only elements that can hold a shadow root, besides custom elements (the DOM standard's `attachShadow`). */
+const SHADOW_HOST_TAGS = new Set([
+  'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DIV', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'MAIN', 'NAV',
+  'P', 'SECTION', 'SPAN',
+]);
+
 function isEditable(element: Element): boolean {
   const value = element.getAttribute('contenteditable');
   return value !== null && value.toLowerCase() !== 'false';
@@ -50,12 +56,30 @@ export interface CollectOptions {
   skipChrome?: boolean;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether the text holds a letter or a digit (else it is spacing or punctuation between blocks, not worth a block).
+ * ASCII is tested by code: compiling a Unicode-property pattern costs milliseconds in a cold content script, and
+ * most pages never need it.
+ */
+function hasWordChar(text: string): boolean {
+  let other = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return true;
+    if (c >= 0x80) other = true;
+  }
+  return other && WORD_CHAR.test(text);
+}
+
 /** What a tag name says about an element, worked out once per distinct tag name (bit flags). */
 const INLINE = 1;
 const SKIPPED = 2;
 const INVISIBLE = 4;
 const LINE_BREAK = 8;
 const SLOT = 16;
+const SHADOW_HOST = 32;
 const tagKinds = new Map<string, number>();
 
 function kindOf(tagName: string): number {
@@ -68,7 +92,8 @@ function kindOf(tagName: string): number {
       (SKIPPED_TAGS.has(tag) ? SKIPPED : 0) |
       (INVISIBLE_TAGS.has(tag) ? INVISIBLE : 0) |
       (tag === 'BR' ? LINE_BREAK : 0) |
-      (tag === 'SLOT' ? SLOT : 0);
+      (tag === 'SLOT' ? SLOT : 0) |
+      (tag.includes('-') || SHADOW_HOST_TAGS.has(tag) ? SHADOW_HOST : 0);
     tagKinds.set(tagName, kind);
   }
   return kind;
@@ -105,7 +130,8 @@ interface WalkFrame {
 }
 
 function frameFor(element: Element, kind: number, closesBlock: boolean, shadowRoot: ShadowRoot | null): WalkFrame | null {
-  const shadow = element.shadowRoot; // null for closed roots, which the page keeps to itself
+  // Null for closed roots, which the page keeps to itself. Most elements (links, emphasis, list items) cannot host one.
+  const shadow = kind & SHADOW_HOST ? element.shadowRoot : null;
   if (shadow) {
     return shadow.firstChild ? { element, next: null, list: shadow.childNodes, index: 0, closesBlock, shadowRoot: shadow } : null;
   }
@@ -134,6 +160,8 @@ const NODES_PER_CLOCK_CHECK = 128;
  */
 export class BlockCollector {
   readonly blocks: TextBlock[] = [];
+  /** The open shadow roots that hold some of the blocks. */
+  readonly shadowRoots = new Set<ShadowRoot>();
   private readonly stack: WalkFrame[];
   private readonly skipChrome: boolean;
   private text = '';
@@ -208,7 +236,7 @@ export class BlockCollector {
 
   /** Ends the current block; its container is the innermost block-level element being walked. */
   private flush(): void {
-    if (this.segments.length && /[\p{L}\p{N}]/u.test(this.text)) {
+    if (this.segments.length && hasWordChar(this.text)) {
       let container = this.stack[0]?.element;
       for (let i = this.stack.length - 1; i >= 0; i--) {
         if (this.stack[i].closesBlock) {
@@ -217,6 +245,7 @@ export class BlockCollector {
         }
       }
       const { shadowRoot } = this;
+      if (shadowRoot) this.shadowRoots.add(shadowRoot);
       for (const block of splitLongBlock({ text: this.text, segments: this.segments, container: container ?? this.rootElement, shadowRoot })) {
         this.blocks.push(block);
       }
@@ -246,7 +275,7 @@ export function splitLongBlock(block: TextBlock): TextBlock[] {
       .filter((s, i) => s.start < to && (block.segments[i + 1]?.start ?? Infinity) > from)
       .map((s) => ({ node: s.node, start: s.start - from }));
     const piece = text.slice(from, to);
-    if (/[\p{L}\p{N}]/u.test(piece)) pieces.push({ text: piece, segments, container: block.container, shadowRoot: block.shadowRoot });
+    if (hasWordChar(piece)) pieces.push({ text: piece, segments, container: block.container, shadowRoot: block.shadowRoot });
     from = to;
   }
   return pieces;

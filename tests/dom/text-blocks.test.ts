@@ -142,6 +142,13 @@ describe('shadow roots', () => {
     expect(collectTextBlocks(shadow).map((b) => b.shadowRoot)).toEqual([shadow]);
   });
 
+  it('reads shadow roots of the standard elements that can hold one, such as a div or a span', () => {
+    const root = load('<div id="a">light div</div><p><span id="b">light span</span></p>');
+    root.querySelector('#a')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Shadow of a div: Marco Rubio</p>';
+    root.querySelector('#b')!.attachShadow({ mode: 'open' }).innerHTML = 'Shadow of a span';
+    expect(collectTextBlocks(root).map((b) => b.text)).toEqual(['Shadow of a div: Marco Rubio', 'Shadow of a span']);
+  });
+
   it('leaves closed shadow roots alone', () => {
     const root = load('<p>Open</p><closed-box></closed-box>');
     root.querySelector('closed-box')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>Secret Marco Rubio</p>';
