@@ -45,8 +45,6 @@ export default defineContentScript({
       browser.runtime.onMessage.removeListener(onMessage);
       controller.stop();
     });
-    // Single-page apps swap articles without a reload: WXT reports the location change.
-    ctx.addEventListener(window, 'wxt:locationchange', () => controller.onNavigation());
     const unwatchPacks = onUserPacksChange(() => void controller.reloadIndex());
     ctx.onInvalidated(unwatchPacks);
     void controller.start();

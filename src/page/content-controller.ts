@@ -69,6 +69,8 @@ export class ContentController {
   /** Open shadow roots already watched: an observer on the document does not see into them. */
   private observedRoots = new WeakSet<ShadowRoot>();
   private flashTimer: number | null = null;
+  /** The page's address when it was last read: a change seen with a DOM change means a single-page app navigated. */
+  private lastUrl = '';
   /** Position in the page's mentions while stepping with the keyboard (-1: not stepping). */
   private stepIndex = -1;
   private focusNextCard = false;
@@ -135,6 +137,7 @@ export class ContentController {
       // The document itself, not its root element: a page may replace <html> (document.open, replaceChild).
       this.observer.observe(this.deps.doc, OBSERVED_CHANGES);
       this.observedRoots = new WeakSet();
+      this.lastUrl = this.deps.doc.location?.href ?? '';
       this.notified = false;
       this.requestFullScan();
     } else {
@@ -170,11 +173,17 @@ export class ContentController {
     if (wasActive && this.settings) this.applySettings(this.settings);
   }
 
-  /** The page changed its location without a reload (a single-page app): read it from scratch. */
-  onNavigation(): void {
+  /**
+   * The page changed its address without a reload and changed its content (a single-page app): drop what was being
+   * read and read the page from scratch, once the burst of changes that brings the new article in has settled.
+   */
+  private onNavigation(): void {
     if (!this.active) return;
     this.hover.dismiss();
-    this.requestFullScan();
+    this.needsFullScan = true;
+    this.changed.clear();
+    this.generation++;
+    this.scheduleUpdate();
   }
 
   summary(): PageSummary {
@@ -307,7 +316,15 @@ export class ContentController {
       relevant = true;
       this.changed.add(record.target);
     }
-    if (relevant) this.scheduleUpdate();
+    if (!relevant) return;
+    // A new address without a change to the page needs no reading at all; with one, it is another article. This is
+    // how single-page app navigation is noticed: WXT's location-change event would do it too, but its Navigation API
+    // listener costs every page load about 2 ms of main thread, and tells nothing a change to the page does not.
+    const url = this.deps.doc.location?.href ?? '';
+    if (url !== this.lastUrl) {
+      this.lastUrl = url;
+      this.onNavigation();
+    } else this.scheduleUpdate();
   }
 
   private isOwnRecord(record: MutationRecord): boolean {
