@@ -22,7 +22,8 @@ import { launchWithExtension, serveDirectory } from './lib/chromium';
 import { findChromium } from './lib/find-chromium';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Alternating rounds per page: TaskDuration varies by tens of milliseconds between runs on a busy machine. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** How many of our most expensive functions to list per page (0: none). */
 const BREAKDOWN = Number(process.env.BENCH_BREAKDOWN ?? 0);
 /** Only the pages whose label matches (for example `BENCH_ONLY=demo`); mark.js runs only when every page is measured. */

@@ -28,11 +28,12 @@ export const RESCAN_DEBOUNCE_MS = 400;
 export const RESCAN_MAX_WAIT_MS = 2000;
 
 /**
- * Size budget of the built content script, which every page the reader opens has to parse. It carries the engine,
- * the card and Preact, not the knowledge base (that stays in the background and is sent as a compact match index).
- * About 60 kB today; the budget leaves room for the card to grow without letting the knowledge base slip back in.
+ * Size budget of the built content script, which every page the reader opens has to parse. It carries the text
+ * collection, the painting, the card and Preact; not the engine nor the knowledge base (both stay in the background).
+ * About 77 kB today; the engine would add about 13 kB, so the budget leaves the card room to grow and still fails
+ * the build test if the engine slips back in.
  */
-export const CONTENT_SCRIPT_BUDGET_BYTES = 100_000;
+export const CONTENT_SCRIPT_BUDGET_BYTES = 85_000;
 
 /**
  * A frame with less text than this (about one sentence) is not read (ads, players, buttons): compiling the matcher costs a few
