@@ -577,6 +577,30 @@ describe('a single-page app', () => {
   });
 });
 
+describe('a single-page app navigating on its own', () => {
+  it('closes a pinned card and reads the page from scratch when the address changes with the content', async () => {
+    const { page, errors } = await open('spa.html');
+    await readySummary(browser, page);
+    const { rect } = await showText(page, 'Asim Munir');
+    await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    await waitForCard(page, 'Asim Munir');
+    // The app navigates by itself (no click of ours that could close the card): pushState, then new content.
+    await page.evaluate(() => {
+      history.pushState({ story: 2 }, '', 'spa-story-2');
+      dispatchEvent(new PopStateEvent('popstate', { state: { story: 2 } }));
+    });
+    const second = await summaryWhere(page, (s) => s.url === server.url('spa-story-2') && ids(s).includes('vikram-misri'));
+    expect(countsOf(second)).toEqual({ 'vikram-misri': 1, 'integrated-check-post-attari': 1, amritsar: 1 });
+    expect(await cardState(page)).toBeNull();
+    // An address change alone (no new content) leaves the page as read.
+    await page.evaluate(() => history.replaceState({ story: 2 }, '', 'spa-story-2?utm=1'));
+    await page.waitForTimeout(SETTLE_MS / 2);
+    expect(countsOf(await readySummary(browser, page))).toEqual(countsOf(second));
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+});
+
 describe('hostile pages', () => {
   it('(a) `* { all: unset !important }` and a top-most full-screen overlay: the card still shows on top', async () => {
     const { page, errors } = await open('hostile-unset.html');
