@@ -19,7 +19,7 @@ import { readPublishedAt } from './article-metadata';
 import { clearHighlights, styleHighlightsIn } from './highlights';
 import { MentionIndex } from './hit-test';
 import { Cancelled, type Slicer } from './slicer';
-import { BlockCollector, blockContainer, blockRange, isReadable, type TextBlock } from './text-blocks';
+import { BlockCollector, blockContainer, blockHasNode, blockRange, firstNodeOf, isReadable, type TextBlock } from './text-blocks';
 import { ViewportPainter } from './viewport-painter';
 
 /** One occurrence on the page. Its Range is made the first time something needs it (painting, hovering). */
@@ -84,7 +84,7 @@ function insertionPoint(entries: readonly BlockEntry[], node: Node | undefined):
   let hi = entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const position = entries[mid].block.segments[0].node.compareDocumentPosition(node);
+    const position = firstNodeOf(entries[mid].block).compareDocumentPosition(node);
     // FOLLOWING (4): `node` comes after this entry. Nodes in another tree (a shadow root) compare as disconnected and
     // go after it too.
     if (position & 4 || position & 1) lo = mid + 1;
@@ -152,14 +152,14 @@ export class PageAnnotator {
     // A region inside another changed region is read with it.
     const outermost = [...roots].filter((root) => ![...roots].some((other) => other !== root && other.contains(root)));
     const touched = (node: Node) => !node.isConnected || outermost.some((root) => root.contains(node));
-    const kept = this.entries.filter((e) => !e.block.segments.some((s) => touched(s.node)));
+    const kept = this.entries.filter((e) => !blockHasNode(e.block, touched));
     for (const root of outermost) {
       await slicer.checkpoint();
       if (!root.isConnected || !isReadable(root)) continue;
       const collector = new BlockCollector(root);
       while (!collector.collect(slicer.timeIsUp)) await slicer.checkpoint();
       // The new blocks go where they stand in the document, so mentions stay in reading order.
-      const at = insertionPoint(kept, collector.blocks[0]?.segments[0].node);
+      const at = insertionPoint(kept, collector.blocks.length ? firstNodeOf(collector.blocks[0]) : undefined);
       kept.splice(at, 0, ...collector.blocks.map(entryFor));
       for (const shadowRoot of collector.shadowRoots) this.shadowRoots.add(shadowRoot);
     }

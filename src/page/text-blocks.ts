@@ -16,11 +16,58 @@ export interface TextSegment {
 
 export interface TextBlock {
   text: string;
-  segments: TextSegment[];
+  /**
+   * Where each piece of the text comes from. A leaf block (see `leaf`) works them out only when first asked (most
+   * blocks of a long page are never painted nor hovered); an empty list means the page has changed the block's text
+   * since it was read, and it maps to nothing until the block is read again.
+   */
+  readonly segments: TextSegment[];
   /** The element whose box holds the block: its nearest block-level ancestor (or the walk's root). */
   container: Element;
   /** The open shadow root the block's text lives in, or null for the document's own tree. */
   shadowRoot: ShadowRoot | null;
+  /** The block is all the text of `container`, which holds only text nodes: its segments are the container's children. */
+  leaf: boolean;
+}
+
+/**
+ * A block-level element holding only text: its text is read in one call (`textContent`), without touching its text
+ * nodes, which would make the browser create an object for each of them in the content script's world (most of the
+ * cost of reading a long article).
+ */
+function leafBlock(element: Element, text: string, shadowRoot: ShadowRoot | null): TextBlock {
+  let segments: TextSegment[] | null = null;
+  return {
+    text,
+    container: element,
+    shadowRoot,
+    leaf: true,
+    get segments(): TextSegment[] {
+      if (!segments) {
+        segments = [];
+        let start = 0;
+        for (let node = element.firstChild; node; node = node.nextSibling) {
+          if (node.nodeType !== 3 || !(node as Text).data) continue;
+          segments.push({ node: node as Text, start });
+          start += (node as Text).data.length;
+        }
+        // Changed since it was read: offsets into the old text would land on the wrong words.
+        if (start !== text.length || segments.map((s) => s.node.data).join('') !== text) segments = [];
+      }
+      return segments;
+    },
+  };
+}
+
+/** The block's first node in document order, to place blocks among others. */
+export function firstNodeOf(block: TextBlock): Node {
+  return block.leaf ? block.container : block.segments[0].node;
+}
+
+/** Whether any node of the block passes `test` (a changed region holds it, or it left the page). */
+export function blockHasNode(block: TextBlock, test: (node: Node) => boolean): boolean {
+  // A leaf's text nodes are its container's children: a change to them is a change inside the container.
+  return block.leaf ? test(block.container) : block.segments.some((s) => test(s.node));
 }
 
 /** Never text a reader reads as prose, or text the reader is editing. */
@@ -224,7 +271,13 @@ export class BlockCollector {
         if (!inline) this.flush();
         else if (!(kind & INVISIBLE) && !element.hasAttribute('hidden')) this.text += HARD_BREAK;
       } else {
-        if (!inline) this.flush();
+        if (!inline) {
+          this.flush();
+          if (!(kind & SLOT) && element.childElementCount === 0 && !(kind & SHADOW_HOST && element.shadowRoot)) {
+            this.addLeaf(element, frame.shadowRoot);
+            continue;
+          }
+        }
         const child = frameFor(element, kind, !inline, frame.shadowRoot);
         if (child) stack.push(child);
       }
@@ -232,6 +285,13 @@ export class BlockCollector {
     this.flush();
     this.finished = true;
     return true;
+  }
+
+  private addLeaf(element: Element, shadowRoot: ShadowRoot | null): void {
+    const text = element.textContent ?? '';
+    if (!hasWordChar(text)) return;
+    if (shadowRoot) this.shadowRoots.add(shadowRoot);
+    for (const block of splitLongBlock(leafBlock(element, text, shadowRoot))) this.blocks.push(block);
   }
 
   /** Ends the current block; its container is the innermost block-level element being walked. */
@@ -246,8 +306,9 @@ export class BlockCollector {
       }
       const { shadowRoot } = this;
       if (shadowRoot) this.shadowRoots.add(shadowRoot);
-      for (const block of splitLongBlock({ text: this.text, segments: this.segments, container: container ?? this.rootElement, shadowRoot })) {
-        this.blocks.push(block);
+      const block = { text: this.text, segments: this.segments, container: container ?? this.rootElement, shadowRoot, leaf: false };
+      for (const piece of splitLongBlock(block)) {
+        this.blocks.push(piece);
       }
     }
     this.text = '';
@@ -275,7 +336,7 @@ export function splitLongBlock(block: TextBlock): TextBlock[] {
       .filter((s, i) => s.start < to && (block.segments[i + 1]?.start ?? Infinity) > from)
       .map((s) => ({ node: s.node, start: s.start - from }));
     const piece = text.slice(from, to);
-    if (hasWordChar(piece)) pieces.push({ text: piece, segments, container: block.container, shadowRoot: block.shadowRoot });
+    if (hasWordChar(piece)) pieces.push({ text: piece, segments, container: block.container, shadowRoot: block.shadowRoot, leaf: false });
     from = to;
   }
   return pieces;
@@ -324,7 +385,8 @@ export function blockRange(block: TextBlock, start: number, end: number): Range 
     const segment = segments[lo];
     return [segment.node, Math.min(offset - segment.start, segment.node.data.length)];
   };
-  const range = block.segments[0].node.ownerDocument!.createRange();
+  if (!block.segments.length) return block.container.ownerDocument.createRange(); // collapsed: paints nothing
+  const range = block.container.ownerDocument.createRange();
   range.setStart(...at(start, false));
   range.setEnd(...at(end, true));
   return range;

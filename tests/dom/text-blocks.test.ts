@@ -172,3 +172,28 @@ describe('very long blocks', () => {
     }
   });
 });
+
+describe('leaf blocks (a block element holding only text)', () => {
+  it('are read whole and map back to their text nodes, comments and empty nodes aside', () => {
+    const root = load('<p id="leaf"></p><div><p>Inner <b>Marco</b> Rubio</p></div>');
+    const leaf = root.querySelector('#leaf')!;
+    for (const piece of ['PM Shehbaz ', '', 'Sharif met ']) leaf.append(document.createTextNode(piece));
+    leaf.append(document.createComment('an ad slot'), document.createTextNode('Marco Rubio.'));
+    const [block, inner] = collectTextBlocks(root);
+    expect(block.leaf).toBe(true);
+    expect(block.text).toBe('PM Shehbaz Sharif met Marco Rubio.');
+    expect(block.segments.map((s) => [s.node.data, s.start])).toEqual([['PM Shehbaz ', 0], ['Sharif met ', 11], ['Marco Rubio.', 22]]);
+    expect(blockRange(block, 3, 17).toString()).toBe('Shehbaz Sharif');
+    expect(blockRange(block, 22, 33).toString()).toBe('Marco Rubio');
+    expect(inner.leaf).toBe(false);
+  });
+
+  it('map to nothing once the page has changed their text, until they are read again', () => {
+    const root = load('<p>Marco Rubio spoke.</p>');
+    const [block] = collectTextBlocks(root);
+    (root.querySelector('p')!.firstChild as Text).data = 'Someone else spoke.';
+    expect(block.segments).toEqual([]);
+    expect(blockRange(block, 0, 11).collapsed).toBe(true);
+    expect(collectTextBlocks(root)[0].text).toBe('Someone else spoke.');
+  });
+});
