@@ -7,7 +7,7 @@ import { loadUserPacks, watchUserPacks } from '../src/kb/user-pack-store';
 import type { Pack } from '../src/kb/schema';
 import { badgeFor } from '../src/messaging/badge';
 import { isEntityListRequest, isEntityRequest, isPageStateNotice } from '../src/messaging/messages';
-import { encodeMentions, isScanTextsRequest } from '../src/messaging/page-scan';
+import { encodeMentions, isScanTextsRequest, RequestAssembler, type PartReceived } from '../src/messaging/page-scan';
 import { scanPage } from '../src/match/scan-page';
 
 export default defineBackground(() => {
@@ -21,6 +21,7 @@ export default defineBackground(() => {
   };
   const ready = loadUserPacks().then(use, () => undefined);
   const engine = () => ready.then(() => (compiled ??= compileIndex(kb)));
+  const longRequests = new RequestAssembler();
   watchUserPacks(use);
 
   // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
@@ -28,7 +29,16 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isEntityListRequest(message)) return engine().then(({ entities }) => entities);
-    if (isScanTextsRequest(message)) return engine().then(({ matcher }) => encodeMentions(scanPage(matcher, message.texts).mentions));
+    if (isScanTextsRequest(message)) {
+      let texts: string[] | PartReceived;
+      try {
+        texts = longRequests.add(`${sender.tab?.id}:${sender.frameId}`, message);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      if (!Array.isArray(texts)) return Promise.resolve(texts);
+      return engine().then(({ matcher }) => encodeMentions(scanPage(matcher, texts).mentions));
+    }
     if (isEntityRequest(message)) return ready.then(() => kb.entities.get(message.id) ?? null);
     const tabId = sender.tab?.id;
     // Only the top frame speaks for the page's badge.

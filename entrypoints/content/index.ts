@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { EntityHeader } from '../../src/kb/match-index';
 import type { Entity } from '../../src/kb/schema';
 import { ENTITY_LIST_REQUEST, ENTITY_REQUEST, isRevealRequest, isSummaryRequest } from '../../src/messaging/messages';
-import { SCAN_TEXTS_REQUEST, type ScanTextsReply } from '../../src/messaging/page-scan';
+import { SCAN_TEXTS_REQUEST } from '../../src/messaging/page-scan';
 import { ContentController } from '../../src/page/content-controller';
 import { browserClock } from '../../src/page/slicer';
 import { onSettingsChange, onUserPacksChange, readSettings } from '../../src/settings/settings-reader';
@@ -24,7 +24,7 @@ export default defineContentScript({
       loadSettings: readSettings,
       watchSettings: onSettingsChange,
       loadEntities: () => browser.runtime.sendMessage({ type: ENTITY_LIST_REQUEST }) as Promise<EntityHeader[]>,
-      scanTexts: (texts) => browser.runtime.sendMessage({ type: SCAN_TEXTS_REQUEST, texts }) as Promise<ScanTextsReply>,
+      sendScanRequest: (request) => browser.runtime.sendMessage({ type: SCAN_TEXTS_REQUEST, ...request }),
       loadEntity: (id) => browser.runtime.sendMessage({ type: ENTITY_REQUEST, id }) as Promise<Entity | null>,
       clock: browserClock(window),
       setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),

@@ -6,7 +6,7 @@
 import type { EntityHeader } from '../kb/match-index';
 import type { Entity } from '../kb/schema';
 import type { PageStateNotice, PageSummary } from '../messaging/messages';
-import { decodeMentions, type ScanTextsReply } from '../messaging/page-scan';
+import { decodeMentions, sendTexts, type ScanTextsRequest } from '../messaging/page-scan';
 import { PAGE_STATE_NOTICE } from '../messaging/messages';
 import { isEnabledFor, type Settings } from '../settings/settings';
 import { RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS, REVEAL_FLASH_MS } from '../timing';
@@ -24,8 +24,8 @@ export interface ContentDeps {
   watchSettings(onChange: (settings: Settings) => void): () => void;
   /** The knowledge base's entities, name and type (from the background, which holds the knowledge base). */
   loadEntities(): Promise<EntityHeader[]>;
-  /** The engine's mentions in the page's text blocks (the background runs it: see `page-scan`). */
-  scanTexts(texts: string[]): Promise<ScanTextsReply>;
+  /** Sends a scan request (or one part of it) to the background, which runs the engine (see `page-scan`). */
+  sendScanRequest(request: Omit<ScanTextsRequest, 'type'>): Promise<unknown>;
   /** One entity's full card data. */
   loadEntity(id: string): Promise<Entity | null>;
   clock: SlicerClock;
@@ -127,7 +127,7 @@ export class ContentController {
       return;
     }
     if (!this.annotator) {
-      const scanTexts = (texts: string[]) => this.deps.scanTexts(texts).then((reply) => decodeMentions(reply, texts));
+      const scanTexts = async (texts: string[]) => decodeMentions(await sendTexts(texts, this.deps.sendScanRequest), texts);
       this.annotator = new PageAnnotator(this.deps.doc, new Map(this.entities.map((e) => [e.id, e])), scanTexts);
     }
     this.annotator.setOptions(settings);

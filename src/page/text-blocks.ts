@@ -15,7 +15,7 @@ export interface TextSegment {
 }
 
 export interface TextBlock {
-  text: string;
+  readonly text: string;
   /**
    * Where each piece of the text comes from. A leaf block (see `leaf`) works them out only when first asked (most
    * blocks of a long page are never painted nor hovered); an empty list means the page has changed the block's text
@@ -23,11 +23,11 @@ export interface TextBlock {
    */
   readonly segments: TextSegment[];
   /** The element whose box holds the block: its nearest block-level ancestor (or the walk's root). */
-  container: Element;
+  readonly container: Element;
   /** The open shadow root the block's text lives in, or null for the document's own tree. */
-  shadowRoot: ShadowRoot | null;
+  readonly shadowRoot: ShadowRoot | null;
   /** The block is all the text of `container`, which holds only text nodes: its segments are the container's children. */
-  leaf: boolean;
+  readonly leaf: boolean;
 }
 
 /**
@@ -35,28 +35,31 @@ export interface TextBlock {
  * nodes, which would make the browser create an object for each of them in the content script's world (most of the
  * cost of reading a long article).
  */
-function leafBlock(element: Element, text: string, shadowRoot: ShadowRoot | null): TextBlock {
-  let segments: TextSegment[] | null = null;
-  return {
-    text,
-    container: element,
-    shadowRoot,
-    leaf: true,
-    get segments(): TextSegment[] {
-      if (!segments) {
-        segments = [];
-        let start = 0;
-        for (let node = element.firstChild; node; node = node.nextSibling) {
-          if (node.nodeType !== 3 || !(node as Text).data) continue;
-          segments.push({ node: node as Text, start });
-          start += (node as Text).data.length;
-        }
-        // Changed since it was read: offsets into the old text would land on the wrong words.
-        if (start !== text.length || segments.map((s) => s.node.data).join('') !== text) segments = [];
+class LeafBlock implements TextBlock {
+  readonly leaf = true;
+  private mapped: TextSegment[] | null = null;
+
+  constructor(
+    readonly container: Element,
+    readonly text: string,
+    readonly shadowRoot: ShadowRoot | null,
+  ) {}
+
+  get segments(): TextSegment[] {
+    if (!this.mapped) {
+      const segments: TextSegment[] = [];
+      let start = 0;
+      for (let node = this.container.firstChild; node; node = node.nextSibling) {
+        if (node.nodeType !== 3 || !(node as Text).data) continue;
+        segments.push({ node: node as Text, start });
+        start += (node as Text).data.length;
       }
-      return segments;
-    },
-  };
+      // Changed since it was read: offsets into the old text would land on the wrong words.
+      const unchanged = start === this.text.length && segments.map((s) => s.node.data).join('') === this.text;
+      this.mapped = unchanged ? segments : [];
+    }
+    return this.mapped;
+  }
 }
 
 /** The block's first node in document order, to place blocks among others. */
@@ -291,7 +294,9 @@ export class BlockCollector {
     const text = element.textContent ?? '';
     if (!hasWordChar(text)) return;
     if (shadowRoot) this.shadowRoots.add(shadowRoot);
-    for (const block of splitLongBlock(leafBlock(element, text, shadowRoot))) this.blocks.push(block);
+    const block = new LeafBlock(element, text, shadowRoot);
+    if (text.length <= MAX_BLOCK_CHARS) this.blocks.push(block);
+    else for (const piece of splitLongBlock(block)) this.blocks.push(piece);
   }
 
   /** Ends the current block; its container is the innermost block-level element being walked. */
@@ -307,9 +312,8 @@ export class BlockCollector {
       const { shadowRoot } = this;
       if (shadowRoot) this.shadowRoots.add(shadowRoot);
       const block = { text: this.text, segments: this.segments, container: container ?? this.rootElement, shadowRoot, leaf: false };
-      for (const piece of splitLongBlock(block)) {
-        this.blocks.push(piece);
-      }
+      if (block.text.length <= MAX_BLOCK_CHARS) this.blocks.push(block);
+      else for (const piece of splitLongBlock(block)) this.blocks.push(piece);
     }
     this.text = '';
     this.segments = [];

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../src/match/matcher';
 import { scanPage } from '../../src/match/scan-page';
-import { decodeMentions, encodeMentions, isScanTextsRequest, SCAN_TEXTS_REQUEST } from '../../src/messaging/page-scan';
+import {
+  decodeMentions,
+  encodeMentions,
+  isScanTextsRequest,
+  RequestAssembler,
+  SCAN_TEXTS_REQUEST,
+  sendTexts,
+  type ScanTextsRequest,
+} from '../../src/messaging/page-scan';
 import { TEST_ALIASES } from './engine-fixtures';
 
 const matcher = compileMatcher(TEST_ALIASES);
@@ -33,10 +41,47 @@ describe('the page-scan messages (content script ↔ background)', () => {
     expect(() => decodeMentions({ entityIds: [], mentions: [0, 1] }, TEXTS)).toThrow(/malformed/);
   });
 
+  it('send a long page in parts, one after the other, which the background puts back together in order', async () => {
+    const assembler = new RequestAssembler();
+    const sent: Array<Omit<ScanTextsRequest, 'type'>> = [];
+    let inFlight = 0;
+    const reply = await sendTexts(TEXTS, async (request) => {
+      expect(inFlight).toBe(0); // each part waits for the previous one's answer
+      inFlight++;
+      sent.push(request);
+      await Promise.resolve();
+      inFlight--;
+      const texts = assembler.add('tab 1', { type: SCAN_TEXTS_REQUEST, ...request });
+      return Array.isArray(texts) ? encodeMentions(scanPage(matcher, texts).mentions) : texts;
+    }, 80);
+    expect(sent.map((r) => r.texts.length)).toEqual([2, 1]);
+    expect(sent.map((r) => r.part?.index)).toEqual([0, 1]);
+    expect(decodeMentions(reply, TEXTS)).toEqual(decodeMentions(encodeMentions(scanPage(matcher, TEXTS).mentions), TEXTS));
+    // A short page goes in one message, without parts.
+    const single: Array<Omit<ScanTextsRequest, 'type'>> = [];
+    await sendTexts(TEXTS, async (request) => (single.push(request), { entityIds: [], mentions: [] }));
+    expect(single).toEqual([{ texts: TEXTS }]);
+  });
+
+  it('keep parts of different senders apart, refuse parts out of order, and drop the oldest unfinished requests', () => {
+    const assembler = new RequestAssembler();
+    const part = (id: string, index: number, count: number, text: string): ScanTextsRequest => ({ type: SCAN_TEXTS_REQUEST, texts: [text], part: { id, index, count } });
+    expect(assembler.add('tab 1', part('r', 0, 2, 'a'))).toEqual({ received: 1 });
+    expect(assembler.add('tab 2', part('r', 0, 2, 'x'))).toEqual({ received: 1 });
+    expect(assembler.add('tab 2', part('r', 1, 2, 'y'))).toEqual(['x', 'y']);
+    expect(assembler.add('tab 1', part('r', 1, 2, 'b'))).toEqual(['a', 'b']);
+    expect(() => assembler.add('tab 1', part('s', 1, 2, 'b'))).toThrow(/out of order/);
+    for (let i = 0; i < 20; i++) assembler.add('tab 3', part(`old${i}`, 0, 2, 'p'));
+    expect(() => assembler.add('tab 3', part('old0', 1, 2, 'q'))).toThrow(/out of order/);
+    expect(assembler.add('tab 3', part('old19', 1, 2, 'q'))).toEqual(['p', 'q']);
+  });
+
   it('accept only a well-formed request', () => {
     expect(isScanTextsRequest({ type: SCAN_TEXTS_REQUEST, texts: ['a', 'b'] })).toBe(true);
     expect(isScanTextsRequest({ type: SCAN_TEXTS_REQUEST, texts: ['a', 3] })).toBe(false);
     expect(isScanTextsRequest({ type: SCAN_TEXTS_REQUEST })).toBe(false);
+    expect(isScanTextsRequest({ type: SCAN_TEXTS_REQUEST, texts: [], part: { id: 'r', index: 2, count: 2 } })).toBe(false);
+    expect(isScanTextsRequest({ type: SCAN_TEXTS_REQUEST, texts: [], part: { id: 'r', index: 1, count: 2 } })).toBe(true);
     expect(isScanTextsRequest({ type: 'other', texts: [] })).toBe(false);
     expect(isScanTextsRequest(null)).toBe(false);
   });
