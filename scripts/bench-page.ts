@@ -247,7 +247,7 @@ async function main(): Promise<void> {
   for (const [label, path] of pages) {
     const mark = await markJsRun(path);
     const ours = ourScriptMs.get(path)!;
-    if (mark) console.log(`  ${label.padEnd(24)} ${fmt(mark.markMs)} wall, ${fmt(mark.taskMs)} main thread → ${(mark.taskMs / Math.max(ours, 0.1)).toFixed(0)}× Backstory's added time`);
+    if (mark) console.log(`  ${label.padEnd(24)} ${fmt(mark.markMs)} wall, ${fmt(mark.taskMs)} main thread → ${(mark.taskMs / Math.max(ours, 0.1)).toFixed(0)}× Backstory's own work`);
     else console.log(`  ${label.padEnd(24)} did not finish within ${MARKJS_TIMEOUT_MS / 1000} s (stopped)`);
   }
   await browser.close();
