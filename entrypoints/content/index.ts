@@ -45,7 +45,7 @@ export default defineContentScript({
       browser.runtime.onMessage.removeListener(onMessage);
       controller.stop();
     });
-    const unwatchPacks = onUserPacksChange(() => void controller.reloadIndex());
+    const unwatchPacks = onUserPacksChange(() => void controller.reloadEntities());
     ctx.onInvalidated(unwatchPacks);
     void controller.start();
   },

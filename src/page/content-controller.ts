@@ -162,7 +162,7 @@ export class ContentController {
   }
 
   /** The knowledge base changed (the reader imported or removed a pack): load the new names and read again. */
-  async reloadIndex(): Promise<void> {
+  async reloadEntities(): Promise<void> {
     const entities = await this.deps.loadEntities();
     if (this.stopped) return;
     this.entities = entities;
