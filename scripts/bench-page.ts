@@ -5,7 +5,8 @@
  * (the same extension, switched off in its settings: its script still loads and stops at once). Reported, as the
  * median of the rounds:
  *   - page alone: the main-thread time the page needs to load (CDP Performance metric TaskDuration, Backstory off);
- *   - added: TaskDuration with Backstory minus without, and that as a share of the page's own time;
+ *   - added: TaskDuration with Backstory minus without, per round (the two runs are neighbours in time), median of
+ *     the rounds, and that as a share of the page's own time;
  *   - our work: main-thread time spent in the extension's code (CPU profile samples whose nearest script frame is a
  *     chrome-extension:// script, so DOM calls made by our code count as ours), split into what the script costs
  *     switched off (loading, reading the settings) and the annotation itself, and the longest uninterrupted
@@ -222,12 +223,14 @@ async function main(): Promise<void> {
       withUs.push(await run(path, true));
     }
     const pageMs = median(alone.map((r) => r.taskMs));
-    const addedMs = median(withUs.map((r) => r.taskMs)) - pageMs;
+    // Each round's on and off runs are neighbours in time: the median of their differences drifts less with the
+    // machine's load than the difference of the two medians.
+    const addedMs = median(withUs.map((r, i) => r.taskMs - alone[i].taskMs));
     const scriptMs = median(withUs.map((r) => r.scriptMs));
     const longest = Math.max(...withUs.map((r) => r.longestTaskMs));
     console.log(`\n${label} (${path})`);
     console.log(`  page alone, main-thread time to load      ${fmt(pageMs)}`);
-    console.log(`  added main-thread time (TaskDuration, on − off; noisy: ±30 ms between runs)  ${fmt(addedMs)}  = ${((100 * addedMs) / pageMs).toFixed(1)}%`);
+    console.log(`  added main-thread time (TaskDuration, on − off per round, median; noisy)  ${fmt(addedMs)}  = ${((100 * addedMs) / pageMs).toFixed(1)}%`);
     console.log(`  Backstory's own work (CPU profile)        ${fmt(scriptMs)}  = ${((100 * scriptMs) / pageMs).toFixed(1)}% of the page's own`);
     // Switched off, the content script still loads, reads the settings and stops: what every page pays to have the
     // extension installed. The difference is the annotation itself.
