@@ -73,6 +73,8 @@ interface RunResult {
   longestTaskMs: number;
   /** Our time by function (self time, ms): `BENCH_BREAKDOWN=N` prints the top N, averaged over the rounds. */
   byFunction: Map<string, number>;
+  /** Garbage collection in the page's renderer (anyone's garbage: not counted as ours above). */
+  gcMs: number;
 }
 
 async function taskDuration(cdp: CDPSession): Promise<number> {
@@ -93,7 +95,7 @@ interface CpuProfile {
 }
 
 /** Our main-thread time and longest uninterrupted stretch of work, from a CPU profile of the page. */
-function ourWork(profile: CpuProfile): { scriptMs: number; longestTaskMs: number; byFunction: Map<string, number> } {
+function ourWork(profile: CpuProfile): { scriptMs: number; longestTaskMs: number; byFunction: Map<string, number>; gcMs: number } {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -113,8 +115,10 @@ function ourWork(profile: CpuProfile): { scriptMs: number; longestTaskMs: number
   let runUs = 0;
   let longestUs = 0;
   const byFunction = new Map<string, number>();
+  let gcUs = 0;
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i + 1] ?? 0;
+    if (byId.get(id)!.callFrame.functionName === '(garbage collector)') gcUs += us;
     if (isOurs(id)) {
       const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
       const where = `${functionName || '(anonymous)'} ${url ? `${url.split('/').pop()}:${lineNumber + 1}` : '(native)'}`;
@@ -124,7 +128,7 @@ function ourWork(profile: CpuProfile): { scriptMs: number; longestTaskMs: number
       longestUs = Math.max(longestUs, runUs);
     } else runUs = 0;
   });
-  return { scriptMs: totalUs / 1000, longestTaskMs: longestUs / 1000, byFunction };
+  return { scriptMs: totalUs / 1000, longestTaskMs: longestUs / 1000, byFunction, gcMs: gcUs / 1000 };
 }
 
 function median(values: number[]): number {
@@ -237,6 +241,7 @@ async function main(): Promise<void> {
     const bootMs = median(alone.map((r) => r.scriptMs));
     console.log(`    of which: loading the script, switched off ${fmt(bootMs)};  annotating ${fmt(scriptMs - bootMs)}`);
     console.log(`  longest uninterrupted stretch of ours     ${fmt(longest)}`);
+    console.log(`  garbage collection in the page, off → on  ${fmt(median(alone.map((r) => r.gcMs)))} → ${fmt(median(withUs.map((r) => r.gcMs)))}`);
     ourScriptMs.set(path, scriptMs);
     if (BREAKDOWN > 0) {
       const total = new Map<string, number>();
