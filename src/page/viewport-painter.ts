@@ -78,9 +78,11 @@ export class ViewportPainter {
     this.frame = this.win.requestAnimationFrame(() => {
       this.frame = null;
       const ranges: Range[] = [];
-      const everything = !this.observer;
-      for (const [element, items] of this.byContainer) {
-        if (everything || this.near.has(element)) for (const item of items) ranges.push(item.range);
+      // Only the containers near the viewport are visited: on a long page they are a few dozen of thousands.
+      if (!this.observer) {
+        for (const items of this.byContainer.values()) for (const item of items) ranges.push(item.range);
+      } else {
+        for (const element of this.near) for (const item of this.byContainer.get(element) ?? []) ranges.push(item.range);
       }
       paintMentions(ranges, this.style);
     });
