@@ -1,6 +1,6 @@
 /**
- * One page's annotations: read the page's text block by block, run the engine, turn mentions into live Ranges,
- * paint the ones near the viewport, and answer what the page mentions. Reads the page; never writes to it.
+ * One page's annotations: read the page's text block by block, have the engine find the mentions, turn them into
+ * live Ranges, paint the ones near the viewport, and answer what the page mentions. Reads the page; never writes to it.
  *
  * The engine does not run here: the page's text blocks go to the background (`scanTexts`), which holds the compiled
  * matcher and answers with the mentions it kept, so the page's main thread only reads text and paints.

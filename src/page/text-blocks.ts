@@ -197,7 +197,10 @@ function frameFor(element: Element, kind: number, closesBlock: boolean, shadowRo
   return first ? { element, next: first, list: null, index: 0, closesBlock, shadowRoot } : null;
 }
 
-/** Longest block matched in one go: about 3 ms of matching at the engine's speed. */
+/**
+ * Longest block: a longer one (a transcript in one text node) is cut at whitespace, so that the page's text can go
+ * to the background in parts of `SCAN_MESSAGE_MAX_CHARS`, each serialised in its own short task.
+ */
 export const MAX_BLOCK_CHARS = 200_000;
 
 /** How many nodes the walker visits between two looks at the clock. */
@@ -290,13 +293,16 @@ export class BlockCollector {
     return true;
   }
 
+  private add(block: TextBlock): void {
+    if (block.text.length <= MAX_BLOCK_CHARS) this.blocks.push(block);
+    else for (const piece of splitLongBlock(block)) this.blocks.push(piece);
+  }
+
   private addLeaf(element: Element, shadowRoot: ShadowRoot | null): void {
     const text = element.textContent ?? '';
     if (!hasWordChar(text)) return;
     if (shadowRoot) this.shadowRoots.add(shadowRoot);
-    const block = new LeafBlock(element, text, shadowRoot);
-    if (text.length <= MAX_BLOCK_CHARS) this.blocks.push(block);
-    else for (const piece of splitLongBlock(block)) this.blocks.push(piece);
+    this.add(new LeafBlock(element, text, shadowRoot));
   }
 
   /** Ends the current block; its container is the innermost block-level element being walked. */
@@ -311,9 +317,7 @@ export class BlockCollector {
       }
       const { shadowRoot } = this;
       if (shadowRoot) this.shadowRoots.add(shadowRoot);
-      const block = { text: this.text, segments: this.segments, container: container ?? this.rootElement, shadowRoot, leaf: false };
-      if (block.text.length <= MAX_BLOCK_CHARS) this.blocks.push(block);
-      else for (const piece of splitLongBlock(block)) this.blocks.push(piece);
+      this.add({ text: this.text, segments: this.segments, container: container ?? this.rootElement, shadowRoot, leaf: false });
     }
     this.text = '';
     this.segments = [];
@@ -322,7 +326,7 @@ export class BlockCollector {
 
 /**
  * Splits a block longer than `MAX_BLOCK_CHARS` (a transcript in one text node, a 5 MB `<pre>`-like div) into
- * pieces cut at whitespace, so that matching one piece stays within a time slice. A name is not matched across a
+ * pieces cut at whitespace, so that no message to the background carries more than one part's worth. A name is not matched across a
  * cut; cutting at a space, near the limit, makes that rare and harmless in text that long.
  */
 export function splitLongBlock(block: TextBlock): TextBlock[] {
