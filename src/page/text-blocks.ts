@@ -326,8 +326,8 @@ export class BlockCollector {
 
 /**
  * Splits a block longer than `MAX_BLOCK_CHARS` (a transcript in one text node, a 5 MB `<pre>`-like div) into
- * pieces cut at whitespace, so that no message to the background carries more than one part's worth. A name is not matched across a
- * cut; cutting at a space, near the limit, makes that rare and harmless in text that long.
+ * pieces cut at whitespace, so that no message to the background carries more than one part's worth. A name is
+ * not matched across a cut; cutting at a space, near the limit, makes that rare and harmless in text that long.
  */
 export function splitLongBlock(block: TextBlock): TextBlock[] {
   const { text } = block;
