@@ -5,19 +5,13 @@
  */
 import type { EntityType } from './entity-types';
 import type { KnowledgeBase } from './knowledge-base';
-import { compileMatcher, prepareAliases, type Matcher } from '../match/matcher';
+import { compileMatcher, type Matcher } from '../match/matcher';
 import type { AliasSpec } from '../match/types';
 
 export interface EntityHeader {
   id: string;
   name: string;
   type: EntityType;
-}
-
-export interface MatchIndex {
-  entities: EntityHeader[];
-  /** Prepared aliases (canonical text and folded key worked out), name forms and cue words. */
-  aliases: AliasSpec[];
 }
 
 /** The knowledge base ready to scan pages with: its entities and the matcher compiled from every alias. */
@@ -63,15 +57,9 @@ export function cueSpecs(kb: KnowledgeBase): AliasSpec[] {
   return [...words].map((text) => ({ entityId: `cue:${text.toLowerCase()}`, entityType: 'cue', text, caseInsensitive: true, context: null, cue: true }));
 }
 
-export function buildMatchIndex(kb: KnowledgeBase): MatchIndex {
-  const aliases = prepareAliases([...aliasSpecs(kb), ...cueSpecs(kb)]);
+export function compileIndex(kb: KnowledgeBase): CompiledIndex {
   return {
     entities: [...kb.entities.values()].map(({ id, name, type }) => ({ id, name, type })),
-    aliases,
+    matcher: compileMatcher([...aliasSpecs(kb), ...cueSpecs(kb)]),
   };
-}
-
-export function compileIndex(kb: KnowledgeBase): CompiledIndex {
-  const { entities, aliases } = buildMatchIndex(kb);
-  return { entities, matcher: compileMatcher(aliases) };
 }

@@ -85,16 +85,11 @@ export interface Matcher {
   findCandidates(text: string, block: number): Candidate[];
 }
 
-/**
- * The aliases with their canonical text and folded key worked out, so that a page compiling the matcher does not
- * normalise hundreds of names again (the background does it once).
- */
-export function prepareAliases(aliases: readonly AliasSpec[]): AliasSpec[] {
+/** The aliases with their canonical text and folded key worked out (once each, however many patterns share them). */
+function prepareAliases(aliases: readonly AliasSpec[]): AliasSpec[] {
   return aliases.map((spec) => {
     const canonical = spec.canonical ?? normalizeAlias(spec.text);
-    // Aliases prepared before (by the background, for a page) were checked then.
-    const checked = spec.canonical !== undefined && spec.key !== undefined;
-    if (!checked && (!canonical || !isWordChar(canonical[0]) || !isWordChar(canonical[canonical.length - 1]))) {
+    if (!canonical || !isWordChar(canonical[0]) || !isWordChar(canonical[canonical.length - 1])) {
       throw new Error(`alias "${spec.text}" of ${spec.entityId} must start and end with a letter or digit`);
     }
     // Every spec gets the same fields in the same order: the scan reads them millions of times, and objects of one

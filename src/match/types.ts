@@ -18,7 +18,7 @@ export interface AliasSpec {
   roleWords?: readonly string[];
   /** Not a name but a cue word: evidence that a page is about the knowledge base's subject. */
   cue?: boolean;
-  /** The alias's canonical text (case kept) and folded key, when already computed (`prepareAliases`). */
+  /** The alias's canonical text (case kept) and folded key: worked out by the matcher when it compiles. */
   canonical?: string;
   key?: string;
 }
