@@ -7,7 +7,7 @@ import { loadUserPacks, watchUserPacks } from '../src/kb/user-pack-store';
 import type { Pack } from '../src/kb/schema';
 import { badgeFor } from '../src/messaging/badge';
 import { isEntityListRequest, isEntityRequest, isPageStateNotice } from '../src/messaging/messages';
-import { encodeMentions, isScanTextsRequest, RequestAssembler, type PartReceived } from '../src/messaging/page-scan';
+import { encodeMentions, isScanTextsRequest, RequestAssembler, SentTexts, type SendInFull } from '../src/messaging/page-scan';
 import { scanPage } from '../src/match/scan-page';
 
 export default defineBackground(() => {
@@ -22,6 +22,7 @@ export default defineBackground(() => {
   const ready = loadUserPacks().then(use, () => undefined);
   const engine = () => ready.then(() => (compiled ??= compileIndex(kb)));
   const longRequests = new RequestAssembler();
+  const sentTexts = new SentTexts();
   watchUserPacks(use);
 
   // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
@@ -30,13 +31,16 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isEntityListRequest(message)) return engine().then(({ entities }) => entities);
     if (isScanTextsRequest(message)) {
-      let texts: string[] | PartReceived;
+      const page = `${sender.tab?.id}:${sender.frameId}`;
+      let assembled: ReturnType<RequestAssembler['add']>;
       try {
-        texts = longRequests.add(`${sender.tab?.id}:${sender.frameId}`, message);
+        assembled = longRequests.add(page, message);
       } catch (error) {
         return Promise.reject(error);
       }
-      if (!Array.isArray(texts)) return Promise.resolve(texts);
+      if (!Array.isArray(assembled)) return Promise.resolve(assembled);
+      const texts = sentTexts.resolve(page, assembled, message.session);
+      if (!texts) return Promise.resolve<SendInFull>({ resend: true });
       return engine().then(({ matcher }) => encodeMentions(scanPage(matcher, texts).mentions));
     }
     if (isEntityRequest(message)) return ready.then(() => kb.entities.get(message.id) ?? null);

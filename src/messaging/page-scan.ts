@@ -4,8 +4,11 @@
  * the mentions it kept. The engine's work (and its cold start on every page load) happens on the background's
  * thread, not on the page's main thread; the text never leaves the browser.
  *
- * The request carries every block of the page (or frame) each time, so the background keeps no state per page: it
- * may be stopped between two requests (a Manifest V3 service worker is), and the answer is still complete.
+ * Every request describes every block of the page (or frame), so the answer is always complete. A block whose text
+ * the same page sent in its previous request goes as a number (its place in that request) instead of its text: a
+ * live page that grows by a paragraph sends the paragraph, not the whole page again. The background keeps the last
+ * request of a few pages for that; when it no longer has the one referred to (a Manifest V3 service worker may be
+ * stopped between two requests), it asks for the texts in full.
  */
 import type { Mention } from '../match/types';
 import { SCAN_MESSAGE_MAX_CHARS } from '../timing';
@@ -19,10 +22,21 @@ export interface RequestPart {
   count: number;
 }
 
+/** A block's text, or the place of a block with the same text in the session's previous request. */
+export type TextOrReference = string | number;
+
+/** The page's requests, numbered: `base` is the version that references point into (null: no references). */
+export interface RequestSession {
+  id: string;
+  version: number;
+  base: number | null;
+}
+
 export interface ScanTextsRequest {
   type: typeof SCAN_TEXTS_REQUEST;
   /** The page's text blocks, in reading order (or, with `part`, the next run of them). */
-  texts: string[];
+  texts: TextOrReference[];
+  session?: RequestSession;
   /**
    * Present when a long page is sent in parts: serialising a message occupies the page's main thread (about 10 ms
    * a megabyte), so a page is sent in parts of about `SCAN_MESSAGE_MAX_CHARS`, each in its own task.
@@ -41,6 +55,11 @@ export interface PartReceived {
   received: number;
 }
 
+/** The answer when the background no longer holds the request that references point into. */
+export interface SendInFull {
+  resend: true;
+}
+
 /** One mention as the content script needs it: where it is, and who. */
 export interface FoundMention {
   block: number;
@@ -51,8 +70,11 @@ export interface FoundMention {
 
 export function isScanTextsRequest(message: unknown): message is ScanTextsRequest {
   if (typeof message !== 'object' || message === null) return false;
-  const { type, texts, part } = message as Partial<ScanTextsRequest>;
-  if (type !== SCAN_TEXTS_REQUEST || !Array.isArray(texts) || !texts.every((t) => typeof t === 'string')) return false;
+  const { type, texts, part, session } = message as Partial<ScanTextsRequest>;
+  if (type !== SCAN_TEXTS_REQUEST || !Array.isArray(texts)) return false;
+  if (session !== undefined && !isSession(session)) return false;
+  const references = session?.base !== null && session?.base !== undefined;
+  if (!texts.every((t) => typeof t === 'string' || (references && Number.isInteger(t) && t >= 0))) return false;
   return (
     part === undefined ||
     (typeof part === 'object' &&
@@ -65,28 +87,104 @@ export function isScanTextsRequest(message: unknown): message is ScanTextsReques
   );
 }
 
+function isSession(session: unknown): session is RequestSession {
+  if (typeof session !== 'object' || session === null) return false;
+  const { id, version, base } = session as RequestSession;
+  return typeof id === 'string' && Number.isInteger(version) && (base === null || (Number.isInteger(base) && base < version));
+}
+
 let requestSerial = 0;
+
+function uniqueId(): string {
+  return `${Date.now().toString(36)}.${(++requestSerial).toString(36)}.${Math.random().toString(36).slice(2)}`;
+}
 
 /**
  * Sends the texts, in parts when they are long, and resolves to the background's answer. Each part waits for the
  * previous one's acknowledgement, so the page gets its main thread back between parts.
  */
-export async function sendTexts(texts: readonly string[], send: (request: Omit<ScanTextsRequest, 'type'>) => Promise<unknown>, maxChars = SCAN_MESSAGE_MAX_CHARS): Promise<ScanTextsReply> {
-  const parts: string[][] = [[]];
+export async function sendTexts(
+  texts: readonly TextOrReference[],
+  send: (request: Omit<ScanTextsRequest, 'type'>) => Promise<unknown>,
+  session?: RequestSession,
+  maxChars = SCAN_MESSAGE_MAX_CHARS,
+): Promise<unknown> {
+  const parts: TextOrReference[][] = [[]];
   let size = 0;
   for (const text of texts) {
-    if (size > 0 && size + text.length > maxChars) {
+    const length = typeof text === 'string' ? text.length : 1;
+    if (size > 0 && size + length > maxChars) {
       parts.push([]);
       size = 0;
     }
     parts[parts.length - 1].push(text);
-    size += text.length;
+    size += length;
   }
-  if (parts.length === 1) return (await send({ texts: parts[0] })) as ScanTextsReply;
-  const id = `${Date.now().toString(36)}.${(++requestSerial).toString(36)}.${Math.random().toString(36).slice(2)}`;
+  const withSession = session ? { session } : {};
+  if (parts.length === 1) return send({ texts: parts[0], ...withSession });
+  const id = uniqueId();
   let reply: unknown;
-  for (let index = 0; index < parts.length; index++) reply = await send({ texts: parts[index], part: { id, index, count: parts.length } });
-  return reply as ScanTextsReply;
+  for (let index = 0; index < parts.length; index++) {
+    reply = await send({ texts: parts[index], part: { id, index, count: parts.length }, ...withSession });
+  }
+  return reply;
+}
+
+/**
+ * The content script's side of a page's requests: sends the texts a block at a time it has not sent before, the
+ * others as references into its previous request, and sends everything again when the background asks.
+ */
+export class PageTextSender {
+  private readonly id = uniqueId();
+  private version = 0;
+  /** Each text of the last request the background answered, and its place there. */
+  private previous: Map<string, number> | null = null;
+
+  constructor(
+    private readonly send: (request: Omit<ScanTextsRequest, 'type'>) => Promise<unknown>,
+    private readonly maxChars = SCAN_MESSAGE_MAX_CHARS,
+  ) {}
+
+  async scan(texts: readonly string[]): Promise<FoundMention[]> {
+    const version = this.version + 1;
+    const { previous } = this;
+    let reply = previous
+      ? await sendTexts(texts.map((t) => previous.get(t) ?? t), this.send, { id: this.id, version, base: this.version }, this.maxChars)
+      : null;
+    if (!reply || (reply as SendInFull).resend) reply = await sendTexts(texts, this.send, { id: this.id, version, base: null }, this.maxChars);
+    const found = decodeMentions(reply as ScanTextsReply, texts);
+    this.version = version;
+    this.previous = new Map(texts.map((t, i) => [t, i]));
+    return found;
+  }
+}
+
+/** Most pages whose last request the background keeps, for references; each can hold megabytes of text. */
+const MAX_REMEMBERED_PAGES = 8;
+
+/** The background's memory of each page's last request, which the next one's references point into. */
+export class SentTexts {
+  private readonly pages = new Map<string, { version: number; texts: string[] }>();
+
+  /** The request's texts with its references resolved, or null when the request they point into is not held. */
+  resolve(sender: string, texts: readonly TextOrReference[], session: RequestSession | undefined): string[] | null {
+    const key = session ? `${sender}|${session.id}` : '';
+    const held = session && session.base !== null ? this.pages.get(key) : undefined;
+    if (session?.base != null && held?.version !== session.base) return null;
+    const resolved: string[] = new Array(texts.length);
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i];
+      const value = typeof text === 'string' ? text : held?.texts[text];
+      if (value === undefined) return null;
+      resolved[i] = value;
+    }
+    if (session) {
+      this.pages.delete(key); // most recent last: the page unheard from longest goes first
+      this.pages.set(key, { version: session.version, texts: resolved });
+      if (this.pages.size > MAX_REMEMBERED_PAGES) this.pages.delete(this.pages.keys().next().value!);
+    }
+    return resolved;
+  }
 }
 
 /** Most requests the background holds unfinished at once (a tab closed halfway through sending leaves one). */
@@ -97,10 +195,10 @@ const MAX_UNFINISHED_REQUESTS = 16;
  * last arrives, then hands over all its texts in order.
  */
 export class RequestAssembler {
-  private readonly unfinished = new Map<string, string[][]>();
+  private readonly unfinished = new Map<string, TextOrReference[][]>();
 
   /** The request's texts when it is complete; the count of parts received so far when not; an error if out of order. */
-  add(sender: string, request: ScanTextsRequest): string[] | PartReceived {
+  add(sender: string, request: ScanTextsRequest): TextOrReference[] | PartReceived {
     const { part } = request;
     if (!part) return request.texts;
     const key = `${sender}|${part.id}`;

@@ -6,7 +6,7 @@
 import type { EntityHeader } from '../kb/match-index';
 import type { Entity } from '../kb/schema';
 import type { PageStateNotice, PageSummary } from '../messaging/messages';
-import { decodeMentions, sendTexts, type ScanTextsRequest } from '../messaging/page-scan';
+import { PageTextSender, type ScanTextsRequest } from '../messaging/page-scan';
 import { PAGE_STATE_NOTICE } from '../messaging/messages';
 import { isEnabledFor, type Settings } from '../settings/settings';
 import { RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS, REVEAL_FLASH_MS } from '../timing';
@@ -127,8 +127,8 @@ export class ContentController {
       return;
     }
     if (!this.annotator) {
-      const scanTexts = async (texts: string[]) => decodeMentions(await sendTexts(texts, this.deps.sendScanRequest), texts);
-      this.annotator = new PageAnnotator(this.deps.doc, new Map(this.entities.map((e) => [e.id, e])), scanTexts);
+      const sender = new PageTextSender(this.deps.sendScanRequest);
+      this.annotator = new PageAnnotator(this.deps.doc, new Map(this.entities.map((e) => [e.id, e])), (texts) => sender.scan(texts));
     }
     this.annotator.setOptions(settings);
     if (!this.active) {

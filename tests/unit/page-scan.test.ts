@@ -8,6 +8,9 @@ import {
   RequestAssembler,
   SCAN_TEXTS_REQUEST,
   sendTexts,
+  PageTextSender,
+  SentTexts,
+  type ScanTextsReply,
   type ScanTextsRequest,
 } from '../../src/messaging/page-scan';
 import { TEST_ALIASES } from './engine-fixtures';
@@ -52,15 +55,46 @@ describe('the page-scan messages (content script ↔ background)', () => {
       await Promise.resolve();
       inFlight--;
       const texts = assembler.add('tab 1', { type: SCAN_TEXTS_REQUEST, ...request });
-      return Array.isArray(texts) ? encodeMentions(scanPage(matcher, texts).mentions) : texts;
-    }, 80);
+      return Array.isArray(texts) ? encodeMentions(scanPage(matcher, texts as string[]).mentions) : texts;
+    }, undefined, 80);
     expect(sent.map((r) => r.texts.length)).toEqual([2, 1]);
     expect(sent.map((r) => r.part?.index)).toEqual([0, 1]);
-    expect(decodeMentions(reply, TEXTS)).toEqual(decodeMentions(encodeMentions(scanPage(matcher, TEXTS).mentions), TEXTS));
+    expect(decodeMentions(reply as ScanTextsReply, TEXTS)).toEqual(decodeMentions(encodeMentions(scanPage(matcher, TEXTS).mentions), TEXTS));
     // A short page goes in one message, without parts.
     const single: Array<Omit<ScanTextsRequest, 'type'>> = [];
     await sendTexts(TEXTS, async (request) => (single.push(request), { entityIds: [], mentions: [] }));
     expect(single).toEqual([{ texts: TEXTS }]);
+  });
+
+  it('send a page again as references to what it sent before, and in full when the background has forgotten it', async () => {
+    const assembler = new RequestAssembler();
+    let memory = new SentTexts();
+    const sent: Array<Omit<ScanTextsRequest, 'type'>> = [];
+    // The background's handler, as the entrypoint wires it.
+    const background = async (request: Omit<ScanTextsRequest, 'type'>) => {
+      sent.push(request);
+      const message = { type: SCAN_TEXTS_REQUEST, ...request };
+      expect(isScanTextsRequest(JSON.parse(JSON.stringify(message)))).toBe(true);
+      const assembled = assembler.add('tab 1', message);
+      if (!Array.isArray(assembled)) return assembled;
+      const texts = memory.resolve('tab 1', assembled, request.session);
+      return texts ? encodeMentions(scanPage(matcher, texts).mentions) : { resend: true };
+    };
+    const page = new PageTextSender(background);
+    const expected = (texts: string[]) => decodeMentions(encodeMentions(scanPage(matcher, texts).mentions), texts);
+
+    expect(await page.scan(TEXTS)).toEqual(expected(TEXTS));
+    expect(sent[0].texts).toEqual(TEXTS);
+    // A live update: one new paragraph at the top, the rest unchanged.
+    const grown = ['Update: Marco Rubio called S Jaishankar again.', ...TEXTS];
+    expect(await page.scan(grown)).toEqual(expected(grown));
+    expect(sent[1].texts).toEqual([grown[0], 0, 1, 2]);
+    // The background restarted and holds nothing: it asks, and the page sends everything.
+    memory = new SentTexts();
+    const edited = [grown[0], TEXTS[0], 'Rubio left.', TEXTS[2]];
+    expect(await page.scan(edited)).toEqual(expected(edited));
+    expect(sent.slice(2).map((r) => r.texts)).toEqual([[0, 1, 'Rubio left.', 3], edited]);
+    expect(sent[3].session?.base).toBeNull();
   });
 
   it('keep parts of different senders apart, refuse parts out of order, and drop the oldest unfinished requests', () => {
@@ -82,6 +116,11 @@ describe('the page-scan messages (content script ↔ background)', () => {
     expect(isScanTextsRequest({ type: SCAN_TEXTS_REQUEST })).toBe(false);
     expect(isScanTextsRequest({ type: SCAN_TEXTS_REQUEST, texts: [], part: { id: 'r', index: 2, count: 2 } })).toBe(false);
     expect(isScanTextsRequest({ type: SCAN_TEXTS_REQUEST, texts: [], part: { id: 'r', index: 1, count: 2 } })).toBe(true);
+    // References only into a previous request of the same session.
+    expect(isScanTextsRequest({ type: SCAN_TEXTS_REQUEST, texts: ['a', 0] })).toBe(false);
+    expect(isScanTextsRequest({ type: SCAN_TEXTS_REQUEST, texts: ['a', 0], session: { id: 's', version: 2, base: null } })).toBe(false);
+    expect(isScanTextsRequest({ type: SCAN_TEXTS_REQUEST, texts: ['a', 0], session: { id: 's', version: 2, base: 1 } })).toBe(true);
+    expect(isScanTextsRequest({ type: SCAN_TEXTS_REQUEST, texts: [-1], session: { id: 's', version: 2, base: 1 } })).toBe(false);
     expect(isScanTextsRequest({ type: 'other', texts: [] })).toBe(false);
     expect(isScanTextsRequest(null)).toBe(false);
   });
