@@ -7,7 +7,7 @@ import { loadUserPacks, watchUserPacks } from '../src/kb/user-pack-store';
 import type { Pack } from '../src/kb/schema';
 import { badgeFor } from '../src/messaging/badge';
 import { isEntityListRequest, isEntityRequest, isPageStateNotice } from '../src/messaging/messages';
-import { encodeMentions, isScanTextsRequest, RequestAssembler, SentTexts, type SendInFull } from '../src/messaging/page-scan';
+import { encodeMentions, isScanTextsRequest, RequestAssembler, SentTexts, type PartReceived, type ScanTextsReply, type SendInFull } from '../src/messaging/page-scan';
 import { scanPage } from '../src/match/scan-page';
 
 export default defineBackground(() => {
@@ -32,16 +32,14 @@ export default defineBackground(() => {
     if (isEntityListRequest(message)) return engine().then(({ entities }) => entities);
     if (isScanTextsRequest(message)) {
       const page = `${sender.tab?.id}:${sender.frameId}`;
-      let assembled: ReturnType<RequestAssembler['add']>;
-      try {
-        assembled = longRequests.add(page, message);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      if (!Array.isArray(assembled)) return Promise.resolve(assembled);
-      const texts = sentTexts.resolve(page, assembled, message.session);
-      if (!texts) return Promise.resolve<SendInFull>({ resend: true });
-      return engine().then(({ matcher }) => encodeMentions(scanPage(matcher, texts).mentions));
+      // In a promise, so that a part out of order becomes the sender's error.
+      return Promise.resolve().then((): ScanTextsReply | PartReceived | SendInFull | Promise<ScanTextsReply> => {
+        const assembled = longRequests.add(page, message);
+        if (!Array.isArray(assembled)) return assembled;
+        const texts = sentTexts.resolve(page, assembled, message.session);
+        if (!texts) return { resend: true } satisfies SendInFull;
+        return engine().then(({ matcher }) => encodeMentions(scanPage(matcher, texts).mentions));
+      });
     }
     if (isEntityRequest(message)) return ready.then(() => kb.entities.get(message.id) ?? null);
     const tabId = sender.tab?.id;

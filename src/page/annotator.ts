@@ -28,8 +28,6 @@ export class PageMention {
   /** Distinguishes this occurrence from every other on the page (hover keys). */
   readonly id = ++PageMention.serial;
   private made: Range | null = null;
-  readonly block: TextBlock;
-  readonly container: Element;
 
   constructor(
     readonly entityId: string,
@@ -37,9 +35,14 @@ export class PageMention {
     private readonly entry: BlockEntry,
     readonly start: number,
     readonly end: number,
-  ) {
-    this.block = entry.block;
-    this.container = entry.block.container;
+  ) {}
+
+  get block(): TextBlock {
+    return this.entry.block;
+  }
+
+  get container(): Element {
+    return this.entry.block.container;
   }
 
   get range(): Range {
@@ -106,6 +109,8 @@ export class PageAnnotator {
   private mentions: PageMention[] = [];
   /** Built at the first hit test after a judgement: a page that is only read, never pointed at, never pays for it. */
   private index: MentionIndex | null = null;
+  /** The open shadow roots that hold the mentions (highlight styles go into each; hit tests look into them). */
+  private mentionRoots: ShadowRoot[] = [];
   private status: PageSummary['status'] = 'scanning';
   private options: AnnotatorOptions = DEFAULT_OPTIONS;
   private readonly painter: ViewportPainter;
@@ -182,7 +187,7 @@ export class PageAnnotator {
   }
 
   mentionAt(x: number, y: number): { mention: PageMention; lineRect: DOMRect } | null {
-    this.index ??= new MentionIndex(this.mentions);
+    this.index ??= new MentionIndex(this.mentions, this.mentionRoots);
     const hit = this.index.at(this.doc, x, y);
     return hit ? { mention: this.mentions[hit.index], lineRect: hit.lineRect } : null;
   }
@@ -231,6 +236,7 @@ export class PageAnnotator {
     this.found = [];
     this.mentions = [];
     this.index = null;
+    this.mentionRoots = [];
     this.status = 'scanning';
     this.cachedSummary = null;
     this.mentionsSignature = '';
@@ -268,7 +274,8 @@ export class PageAnnotator {
     this.index = null;
     const shadowRoots = new Set<ShadowRoot>();
     for (const mention of this.mentions) if (mention.block.shadowRoot) shadowRoots.add(mention.block.shadowRoot);
-    for (const root of shadowRoots) styleHighlightsIn(root);
+    this.mentionRoots = [...shadowRoots];
+    for (const root of this.mentionRoots) styleHighlightsIn(root);
     const seen = new Set<string>();
     const painted = this.options.firstMentionOnly
       ? this.mentions.filter((m) => !seen.has(m.entityId) && seen.add(m.entityId))

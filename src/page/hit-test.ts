@@ -25,9 +25,9 @@ interface Span {
 /** Edge tolerance in CSS pixels: the caret's rectangle and the glyph box disagree by a pixel at line edges. */
 const RECT_TOLERANCE_PX = 1;
 
-function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): { node: Node; offset: number } | null {
+function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly ShadowRoot[]): { node: Node; offset: number } | null {
   const withPosition = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
+    caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: readonly ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
   };
   if (typeof withPosition.caretPositionFromPoint === 'function') {
     // Naming the shadow roots that hold mentions lets the caret land inside them instead of on their host.
@@ -65,18 +65,14 @@ function firstSegment(segments: TextBlock['segments'], offset: number): number {
 
 export class MentionIndex {
   private readonly byNode = new Map<Node, Span[]>();
-  /** Open shadow roots that hold mentions. */
-  readonly shadowRoots: ShadowRoot[] = [];
 
-  constructor(private readonly mentions: readonly Locatable[]) {
-    const roots = new Set<ShadowRoot>();
-    let lastBlock: TextBlock | null = null;
+  /** `shadowRoots`: the open shadow roots that hold the mentions, which hit tests must look into. */
+  constructor(
+    private readonly mentions: readonly Locatable[],
+    private readonly shadowRoots: readonly ShadowRoot[],
+  ) {
     mentions.forEach((mention, index) => {
       const { segments } = mention.block;
-      if (mention.block !== lastBlock) {
-        lastBlock = mention.block;
-        if (mention.block.shadowRoot) roots.add(mention.block.shadowRoot);
-      }
       // Every text node the mention touches gets a span in that node's own offsets.
       for (let i = firstSegment(segments, mention.start); i < segments.length && segments[i].start <= mention.end; i++) {
         const segment = segments[i];
@@ -89,7 +85,6 @@ export class MentionIndex {
         spans.push({ start: from - segment.start, end: to - segment.start, index });
       }
     });
-    this.shadowRoots.push(...roots);
   }
 
   /** The index of the mention under the point, and the line box of it the point is on. */

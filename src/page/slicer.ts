@@ -42,18 +42,18 @@ export function browserClock(win: Window & typeof globalThis): SlicerClock {
 export function createSlicer(clock: SlicerClock, isCurrent: () => boolean, budgetMs = SLICE_BUDGET_MS): Slicer {
   let sliceStart = clock.now();
   const timeIsUp = () => clock.now() - sliceStart >= budgetMs;
+  const resumed = () => {
+    if (!isCurrent()) throw new Cancelled();
+    sliceStart = clock.now();
+  };
   return {
     timeIsUp,
     async checkpoint() {
       if (!isCurrent()) throw new Cancelled();
       if (!timeIsUp()) return;
       await clock.yieldToPage();
-      if (!isCurrent()) throw new Cancelled();
-      sliceStart = clock.now();
+      resumed();
     },
-    resumed() {
-      if (!isCurrent()) throw new Cancelled();
-      sliceStart = clock.now();
-    },
+    resumed,
   };
 }

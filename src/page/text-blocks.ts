@@ -179,9 +179,13 @@ interface WalkFrame {
   shadowRoot: ShadowRoot | null;
 }
 
-function frameFor(element: Element, kind: number, closesBlock: boolean, shadowRoot: ShadowRoot | null): WalkFrame | null {
-  // Null for closed roots, which the page keeps to itself. Most elements (links, emphasis, list items) cannot host one.
-  const shadow = kind & SHADOW_HOST ? element.shadowRoot : null;
+/** The element's open shadow root (closed ones the page keeps to itself); most elements cannot host one at all. */
+function openShadowRoot(element: Element, kind: number): ShadowRoot | null {
+  return kind & SHADOW_HOST ? element.shadowRoot : null;
+}
+
+/** `shadow` is the element's own open shadow root, `shadowRoot` the tree the element lives in. */
+function frameFor(element: Element, kind: number, closesBlock: boolean, shadow: ShadowRoot | null, shadowRoot: ShadowRoot | null): WalkFrame | null {
   if (shadow) {
     return shadow.firstChild ? { element, next: null, list: shadow.childNodes, index: 0, closesBlock, shadowRoot: shadow } : null;
   }
@@ -229,10 +233,11 @@ export class BlockCollector {
     const element = root.nodeType === 11 ? (root as ShadowRoot).host : (root as Element);
     this.rootElement = element;
     const home = root.getRootNode();
+    const kind = kindOf(element.tagName);
     const frame =
       root.nodeType === 11
         ? { element, next: null, list: root.childNodes, index: 0, closesBlock: false, shadowRoot: root as ShadowRoot }
-        : frameFor(element, kindOf(element.tagName), false, home.nodeType === 11 ? (home as ShadowRoot) : null);
+        : frameFor(element, kind, false, openShadowRoot(element, kind), home.nodeType === 11 ? (home as ShadowRoot) : null);
     this.stack = frame ? [frame] : [];
   }
 
@@ -277,14 +282,15 @@ export class BlockCollector {
         if (!inline) this.flush();
         else if (!(kind & INVISIBLE) && !element.hasAttribute('hidden')) this.text += HARD_BREAK;
       } else {
+        const shadow = openShadowRoot(element, kind);
         if (!inline) {
           this.flush();
-          if (!(kind & SLOT) && element.childElementCount === 0 && !(kind & SHADOW_HOST && element.shadowRoot)) {
+          if (!shadow && !(kind & SLOT) && element.childElementCount === 0) {
             this.addLeaf(element, frame.shadowRoot);
             continue;
           }
         }
-        const child = frameFor(element, kind, !inline, frame.shadowRoot);
+        const child = frameFor(element, kind, !inline, shadow, frame.shadowRoot);
         if (child) stack.push(child);
       }
     }
@@ -294,6 +300,7 @@ export class BlockCollector {
   }
 
   private add(block: TextBlock): void {
+    if (block.shadowRoot) this.shadowRoots.add(block.shadowRoot);
     if (block.text.length <= MAX_BLOCK_CHARS) this.blocks.push(block);
     else for (const piece of splitLongBlock(block)) this.blocks.push(piece);
   }
@@ -301,7 +308,6 @@ export class BlockCollector {
   private addLeaf(element: Element, shadowRoot: ShadowRoot | null): void {
     const text = element.textContent ?? '';
     if (!hasWordChar(text)) return;
-    if (shadowRoot) this.shadowRoots.add(shadowRoot);
     this.add(new LeafBlock(element, text, shadowRoot));
   }
 
@@ -315,9 +321,7 @@ export class BlockCollector {
           break;
         }
       }
-      const { shadowRoot } = this;
-      if (shadowRoot) this.shadowRoots.add(shadowRoot);
-      this.add({ text: this.text, segments: this.segments, container: container ?? this.rootElement, shadowRoot, leaf: false });
+      this.add({ text: this.text, segments: this.segments, container: container ?? this.rootElement, shadowRoot: this.shadowRoot, leaf: false });
     }
     this.text = '';
     this.segments = [];
