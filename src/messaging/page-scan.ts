@@ -60,14 +60,6 @@ export interface SendInFull {
   resend: true;
 }
 
-/** One mention as the content script needs it: where it is, and who. */
-export interface FoundMention {
-  block: number;
-  start: number;
-  end: number;
-  entityId: string;
-}
-
 export function isScanTextsRequest(message: unknown): message is ScanTextsRequest {
   if (typeof message !== 'object' || message === null) return false;
   const { type, texts, part, session } = message as Partial<ScanTextsRequest>;
@@ -137,24 +129,27 @@ export async function sendTexts(
 export class PageTextSender {
   private readonly id = uniqueId();
   private version = 0;
-  /** Each text of the last request the background answered, and its place there. */
-  private previous: Map<string, number> | null = null;
+  /**
+   * The texts of the last request the background answered. Looked up by text only when the page sends again: a
+   * page read once (most pages) never pays for hashing its text.
+   */
+  private previousTexts: readonly string[] | null = null;
 
   constructor(
     private readonly send: (request: Omit<ScanTextsRequest, 'type'>) => Promise<unknown>,
     private readonly maxChars = SCAN_MESSAGE_MAX_CHARS,
   ) {}
 
-  async scan(texts: readonly string[]): Promise<FoundMention[]> {
+  async scan(texts: readonly string[]): Promise<ScanTextsReply> {
     const version = this.version + 1;
-    const { previous } = this;
+    const previous = this.previousTexts && new Map(this.previousTexts.map((t, i) => [t, i]));
     let reply = previous
       ? await sendTexts(texts.map((t) => previous.get(t) ?? t), this.send, { id: this.id, version, base: this.version }, this.maxChars)
       : null;
     if (!reply || (reply as SendInFull).resend) reply = await sendTexts(texts, this.send, { id: this.id, version, base: null }, this.maxChars);
-    const found = decodeMentions(reply as ScanTextsReply, texts);
+    const found = checkMentions(reply as ScanTextsReply, texts);
     this.version = version;
-    this.previous = new Map(texts.map((t, i) => [t, i]));
+    this.previousTexts = texts;
     return found;
   }
 }
@@ -232,20 +227,20 @@ export function encodeMentions(mentions: readonly Mention[]): ScanTextsReply {
 }
 
 /**
- * The reply's mentions, checked against the texts they were found in: a reply that does not fit (a newer knowledge
- * base, a malformed answer) yields an error rather than highlights in the wrong place.
+ * The reply, checked against the texts its mentions were found in: a reply that does not fit (a newer knowledge
+ * base, a malformed answer) yields an error rather than highlights in the wrong place. Returned as it came, four
+ * numbers per mention: a long page has thousands, and an object for each would cost the page's main thread.
  */
-export function decodeMentions(reply: ScanTextsReply, texts: readonly string[]): FoundMention[] {
+export function checkMentions(reply: ScanTextsReply, texts: readonly string[]): ScanTextsReply {
   const { entityIds, mentions } = reply;
   if (!Array.isArray(entityIds) || !Array.isArray(mentions) || mentions.length % 4 !== 0) throw new Error('scan reply: malformed');
-  const found: FoundMention[] = [];
   for (let i = 0; i < mentions.length; i += 4) {
-    const [block, start, end, id] = [mentions[i], mentions[i + 1], mentions[i + 2], mentions[i + 3]];
-    const text = texts[block];
-    if (text === undefined || !(start >= 0 && start < end && end <= text.length) || typeof entityIds[id] !== 'string') {
+    const text = texts[mentions[i]];
+    const start = mentions[i + 1];
+    const end = mentions[i + 2];
+    if (text === undefined || !(start >= 0 && start < end && end <= text.length) || typeof entityIds[mentions[i + 3]] !== 'string') {
       throw new Error(`scan reply: mention ${i / 4} does not fit the page's text`);
     }
-    found.push({ block, start, end, entityId: entityIds[id] });
   }
-  return found;
+  return reply;
 }

@@ -12,7 +12,7 @@
 import type { EntityType } from '../kb/entity-types';
 import type { EntityHeader } from '../kb/match-index';
 import type { MentionSummary, PageSummary } from '../messaging/messages';
-import type { FoundMention } from '../messaging/page-scan';
+import type { ScanTextsReply } from '../messaging/page-scan';
 import type { HighlightStyle } from '../settings/settings';
 import { INCREMENTAL_MAX_ROOTS } from '../timing';
 import { readPublishedAt } from './article-metadata';
@@ -22,34 +22,40 @@ import { Cancelled, type Slicer } from './slicer';
 import { BlockCollector, blockContainer, blockHasNode, blockRange, firstNodeOf, isReadable, type TextBlock } from './text-blocks';
 import { ViewportPainter } from './viewport-painter';
 
+/**
+ * The Ranges made so far for each block, by start offset (none until one is needed). A block read again by an
+ * incremental update is the same object, so its painted highlights stay the same Ranges across rescans; a block no
+ * longer on the page takes its Ranges with it.
+ */
+const rangesByBlock = new WeakMap<TextBlock, Map<number, Range>>();
+
+let mentionSerial = 0;
+
 /** One occurrence on the page. Its Range is made the first time something needs it (painting, hovering). */
 export class PageMention {
-  private static serial = 0;
   /** Distinguishes this occurrence from every other on the page (hover keys). */
-  readonly id = ++PageMention.serial;
+  readonly id = ++mentionSerial;
   private made: Range | null = null;
 
   constructor(
     readonly entityId: string,
-    readonly surface: string,
-    private readonly entry: BlockEntry,
+    readonly block: TextBlock,
     readonly start: number,
     readonly end: number,
   ) {}
 
-  get block(): TextBlock {
-    return this.entry.block;
+  get surface(): string {
+    return this.block.text.slice(this.start, this.end);
   }
 
   get container(): Element {
-    return this.entry.block.container;
+    return this.block.container;
   }
 
   get range(): Range {
     if (!this.made) {
-      // The block's earlier Range for the same place, if a previous judgement made one: the painted highlight stays
-      // the same object across rescans.
-      const ranges = (this.entry.ranges ??= new Map<number, Range>());
+      let ranges = rangesByBlock.get(this.block);
+      if (!ranges) rangesByBlock.set(this.block, (ranges = new Map()));
       const range = ranges.get(this.start) ?? blockRange(this.block, this.start, this.end);
       ranges.set(this.start, range);
       this.made = range;
@@ -71,23 +77,17 @@ const DEFAULT_OPTIONS: AnnotatorOptions = {
   firstMentionOnly: false,
 };
 
-/** One block of the page's text, and the Ranges made for it so far (by start offset; none until one is needed). */
-interface BlockEntry {
-  block: TextBlock;
-  ranges: Map<number, Range> | null;
-}
+/** What the page's text mentions: the engine's kept mentions (block index into `texts`, offsets, entity), checked. */
+export type ScanTexts = (texts: string[]) => Promise<ScanTextsReply>;
 
-/** What the page's text mentions: the engine's kept mentions, by block index into `texts`. */
-export type ScanTexts = (texts: string[]) => Promise<FoundMention[]>;
-
-/** Where a block starting at `node` belongs among entries in document order (binary search). */
-function insertionPoint(entries: readonly BlockEntry[], node: Node | undefined): number {
-  if (!node) return entries.length;
+/** Where a block starting at `node` belongs among blocks in document order (binary search). */
+function insertionPoint(blocks: readonly TextBlock[], node: Node | undefined): number {
+  if (!node) return blocks.length;
   let lo = 0;
-  let hi = entries.length;
+  let hi = blocks.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const position = firstNodeOf(entries[mid].block).compareDocumentPosition(node);
+    const position = firstNodeOf(blocks[mid]).compareDocumentPosition(node);
     // FOLLOWING (4): `node` comes after this entry. Nodes in another tree (a shadow root) compare as disconnected and
     // go after it too.
     if (position & 4 || position & 1) lo = mid + 1;
@@ -96,12 +96,8 @@ function insertionPoint(entries: readonly BlockEntry[], node: Node | undefined):
   return lo;
 }
 
-function entryFor(block: TextBlock): BlockEntry {
-  return { block, ranges: null };
-}
-
 export class PageAnnotator {
-  private entries: BlockEntry[] = [];
+  private blocks: TextBlock[] = [];
   private shadowRoots = new Set<ShadowRoot>();
   /** Every mention the last judgement kept, whatever the display options. */
   private found: PageMention[] = [];
@@ -136,7 +132,7 @@ export class PageAnnotator {
     const root = this.doc.body ?? this.doc.documentElement;
     const collector = new BlockCollector(root);
     while (!collector.collect(slicer.timeIsUp)) await slicer.checkpoint();
-    this.entries = collector.blocks.map(entryFor);
+    this.blocks = collector.blocks;
     this.shadowRoots = new Set(collector.shadowRoots);
     return this.judge(slicer);
   }
@@ -157,7 +153,7 @@ export class PageAnnotator {
     // A region inside another changed region is read with it.
     const outermost = [...roots].filter((root) => ![...roots].some((other) => other !== root && other.contains(root)));
     const touched = (node: Node) => !node.isConnected || outermost.some((root) => root.contains(node));
-    const kept = this.entries.filter((e) => !blockHasNode(e.block, touched));
+    const kept = this.blocks.filter((block) => !blockHasNode(block, touched));
     for (const root of outermost) {
       await slicer.checkpoint();
       if (!root.isConnected || !isReadable(root)) continue;
@@ -165,10 +161,10 @@ export class PageAnnotator {
       while (!collector.collect(slicer.timeIsUp)) await slicer.checkpoint();
       // The new blocks go where they stand in the document, so mentions stay in reading order.
       const at = insertionPoint(kept, collector.blocks.length ? firstNodeOf(collector.blocks[0]) : undefined);
-      kept.splice(at, 0, ...collector.blocks.map(entryFor));
+      kept.splice(at, 0, ...collector.blocks);
       for (const shadowRoot of collector.shadowRoots) this.shadowRoots.add(shadowRoot);
     }
-    this.entries = kept;
+    this.blocks = kept;
     return this.judge(slicer);
   }
 
@@ -231,7 +227,7 @@ export class PageAnnotator {
   }
 
   dispose(): void {
-    this.entries = [];
+    this.blocks = [];
     this.shadowRoots = new Set();
     this.found = [];
     this.mentions = [];
@@ -246,16 +242,18 @@ export class PageAnnotator {
 
   /** The engine's judgement of the whole page's text, then the page's mentions (Ranges made when first needed). */
   private async judge(slicer: Slicer): Promise<boolean> {
-    const { entries } = this;
-    const texts = entries.map((entry) => entry.block.text);
+    const { blocks } = this;
+    const texts = blocks.map((block) => block.text);
     await slicer.checkpoint();
-    const mentions = await this.scanTexts(texts);
+    const { entityIds, mentions } = await this.scanTexts(texts);
     slicer.resumed();
-    if (entries !== this.entries) throw new Cancelled();
+    if (blocks !== this.blocks) throw new Cancelled();
+    // Names the content script does not know (a pack changed meanwhile) are left out.
+    const known = entityIds.map((id) => (this.entities.has(id) ? id : null));
     const found: PageMention[] = [];
-    for (const m of mentions) {
-      if (!this.entities.has(m.entityId)) continue;
-      found.push(new PageMention(m.entityId, texts[m.block].slice(m.start, m.end), entries[m.block], m.start, m.end));
+    for (let i = 0; i < mentions.length; i += 4) {
+      const entityId = known[mentions[i + 3]];
+      if (entityId) found.push(new PageMention(entityId, blocks[mentions[i]], mentions[i + 1], mentions[i + 2]));
     }
     this.found = found;
     this.publishedAt = readPublishedAt(this.doc);
@@ -270,7 +268,8 @@ export class PageAnnotator {
   private publish(): void {
     this.cachedSummary = null;
     const wanted = new Set(this.options.entityTypes);
-    this.mentions = this.found.filter((m) => wanted.has(this.entities.get(m.entityId)!.type));
+    const unwanted = new Set([...this.entities.values()].filter((e) => !wanted.has(e.type)).map((e) => e.id));
+    this.mentions = unwanted.size ? this.found.filter((m) => !unwanted.has(m.entityId)) : this.found;
     this.index = null;
     const shadowRoots = new Set<ShadowRoot>();
     for (const mention of this.mentions) if (mention.block.shadowRoot) shadowRoots.add(mention.block.shadowRoot);

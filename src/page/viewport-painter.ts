@@ -28,10 +28,16 @@ export class ViewportPainter {
   setPaintables(items: readonly Paintable[], style: HighlightStyle): void {
     this.style = style;
     const next = new Map<Element, Paintable[]>();
+    // Items come in reading order, so a container's items mostly come together: one map lookup per run of them.
+    let container: Element | null = null;
+    let list: Paintable[] = [];
     for (const item of items) {
-      const list = next.get(item.container);
-      if (list) list.push(item);
-      else next.set(item.container, [item]);
+      if (item.container !== container) {
+        container = item.container;
+        list = next.get(container) ?? [];
+        if (!list.length) next.set(container, list);
+      }
+      list.push(item);
     }
     const observer = this.ensureObserver();
     if (observer) {

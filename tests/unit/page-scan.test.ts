@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../src/match/matcher';
 import { scanPage } from '../../src/match/scan-page';
 import {
-  decodeMentions,
+  checkMentions,
   encodeMentions,
   isScanTextsRequest,
   RequestAssembler,
@@ -16,6 +16,14 @@ import {
 import { TEST_ALIASES } from './engine-fixtures';
 
 const matcher = compileMatcher(TEST_ALIASES);
+
+/** The checked reply, one object per mention, to compare with the engine's own mentions. */
+function decodeMentions(reply: ScanTextsReply, texts: readonly string[]) {
+  const { entityIds, mentions } = checkMentions(reply, texts);
+  const found = [];
+  for (let i = 0; i < mentions.length; i += 4) found.push({ block: mentions[i], start: mentions[i + 1], end: mentions[i + 2], entityId: entityIds[mentions[i + 3]] });
+  return found;
+}
 const TEXTS = [
   'After the Pahalgam attack, Marco Rubio spoke to S Jaishankar.',
   'No names here.',
@@ -83,16 +91,16 @@ describe('the page-scan messages (content script ↔ background)', () => {
     const page = new PageTextSender(background);
     const expected = (texts: string[]) => decodeMentions(encodeMentions(scanPage(matcher, texts).mentions), texts);
 
-    expect(await page.scan(TEXTS)).toEqual(expected(TEXTS));
+    expect(decodeMentions(await page.scan(TEXTS), TEXTS)).toEqual(expected(TEXTS));
     expect(sent[0].texts).toEqual(TEXTS);
     // A live update: one new paragraph at the top, the rest unchanged.
     const grown = ['Update: Marco Rubio called S Jaishankar again.', ...TEXTS];
-    expect(await page.scan(grown)).toEqual(expected(grown));
+    expect(decodeMentions(await page.scan(grown), grown)).toEqual(expected(grown));
     expect(sent[1].texts).toEqual([grown[0], 0, 1, 2]);
     // The background restarted and holds nothing: it asks, and the page sends everything.
     memory = new SentTexts();
     const edited = [grown[0], TEXTS[0], 'Rubio left.', TEXTS[2]];
-    expect(await page.scan(edited)).toEqual(expected(edited));
+    expect(decodeMentions(await page.scan(edited), edited)).toEqual(expected(edited));
     expect(sent.slice(2).map((r) => r.texts)).toEqual([[0, 1, 'Rubio left.', 3], edited]);
     expect(sent[3].session?.base).toBeNull();
   });
