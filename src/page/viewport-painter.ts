@@ -3,9 +3,15 @@
  * registered, so a 2 MB article with thousands of mentions would pay for all of them on every change. An
  * IntersectionObserver (asynchronous, no layout reads of ours) says which text containers are near the viewport;
  * their ranges are registered in one batch per animation frame.
+ *
+ * The observer does not watch every container: each observed element costs the browser work in every frame that
+ * moves the page, and a long article has thousands. Containers go in runs of up to `PAINT_RUN_CONTAINERS` siblings
+ * (consecutive containers with the same parent, which the page lays out one after the other), and only the two ends
+ * of each run are watched. A run is near when one of its ends is, or when its ends lie on opposite sides of the
+ * near area, which then falls between them.
  */
 import type { HighlightStyle } from '../settings/settings';
-import { PAINT_MARGIN_VIEWPORTS } from '../timing';
+import { PAINT_MARGIN_VIEWPORTS, PAINT_RUN_CONTAINERS } from '../timing';
 import { paintMentions } from './highlights';
 
 export interface Paintable {
@@ -15,10 +21,22 @@ export interface Paintable {
   container: Element;
 }
 
+/** Where a watched end of a run was last seen, relative to the viewport and its margins. */
+type Place = 'near' | 'above' | 'below';
+
+/** Consecutive sibling containers, watched at both ends. */
+interface Run {
+  containers: Element[];
+  first: Element;
+  last: Element;
+}
+
 export class ViewportPainter {
   private observer: IntersectionObserver | null = null;
   private byContainer = new Map<Element, Paintable[]>();
-  private near = new Set<Element>();
+  private runs: Run[] = [];
+  /** The watched ends, and where each was last seen (absent until the observer first reports it). */
+  private places = new Map<Element, Place | undefined>();
   private frame: number | null = null;
   private style: HighlightStyle = 'underline';
 
@@ -39,17 +57,25 @@ export class ViewportPainter {
       }
       list.push(item);
     }
+    this.byContainer = next;
+    this.runs = runsOf([...next.keys()]);
     const observer = this.ensureObserver();
     if (observer) {
-      for (const element of this.byContainer.keys()) {
-        if (!next.has(element)) {
+      const ends = new Set<Element>();
+      for (const run of this.runs) ends.add(run.first).add(run.last);
+      for (const element of this.places.keys()) {
+        if (!ends.has(element)) {
           observer.unobserve(element);
-          this.near.delete(element);
+          this.places.delete(element);
         }
       }
-      for (const element of next.keys()) if (!this.byContainer.has(element)) observer.observe(element);
+      for (const element of ends) {
+        if (!this.places.has(element)) {
+          this.places.set(element, undefined);
+          observer.observe(element);
+        }
+      }
     }
-    this.byContainer = next;
     this.schedulePaint();
   }
 
@@ -57,7 +83,8 @@ export class ViewportPainter {
     this.observer?.disconnect();
     this.observer = null;
     this.byContainer.clear();
-    this.near.clear();
+    this.runs = [];
+    this.places.clear();
     if (this.frame !== null) this.win.cancelAnimationFrame(this.frame);
     this.frame = null;
   }
@@ -69,8 +96,10 @@ export class ViewportPainter {
     this.observer = new this.win.IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
-          if (entry.isIntersecting) this.near.add(entry.target);
-          else this.near.delete(entry.target);
+          if (!this.places.has(entry.target)) continue; // no longer watched
+          // rootBounds is the near area (the viewport grown by the margin); null only for a cross-origin frame's root.
+          const top = entry.rootBounds?.top ?? 0;
+          this.places.set(entry.target, entry.isIntersecting ? 'near' : entry.boundingClientRect.bottom <= top ? 'above' : 'below');
         }
         this.schedulePaint();
       },
@@ -79,18 +108,39 @@ export class ViewportPainter {
     return this.observer;
   }
 
+  private isNear(run: Run): boolean {
+    const first = this.places.get(run.first);
+    const last = this.places.get(run.last);
+    return first === 'near' || last === 'near' || (first !== undefined && last !== undefined && first !== last);
+  }
+
   private schedulePaint(): void {
     if (this.frame !== null) return;
     this.frame = this.win.requestAnimationFrame(() => {
       this.frame = null;
       const ranges: Range[] = [];
-      // Only the containers near the viewport are visited: on a long page they are a few dozen of thousands.
-      if (!this.observer) {
-        for (const items of this.byContainer.values()) for (const item of items) ranges.push(item.range);
-      } else {
-        for (const element of this.near) for (const item of this.byContainer.get(element) ?? []) ranges.push(item.range);
+      // Only the runs near the viewport are visited: on a long page they are a few of hundreds.
+      for (const run of this.runs) {
+        if (this.observer && !this.isNear(run)) continue;
+        for (const element of run.containers) for (const item of this.byContainer.get(element)!) ranges.push(item.range);
       }
       paintMentions(ranges, this.style);
     });
   }
+}
+
+/** Containers (in reading order) cut into runs of consecutive siblings, at most `PAINT_RUN_CONTAINERS` long. */
+function runsOf(containers: readonly Element[]): Run[] {
+  const runs: Run[] = [];
+  let run: Run | null = null;
+  for (const element of containers) {
+    if (run && run.containers.length < PAINT_RUN_CONTAINERS && element.parentNode === run.last.parentNode) {
+      run.containers.push(element);
+      run.last = element;
+    } else {
+      run = { containers: [element], first: element, last: element };
+      runs.push(run);
+    }
+  }
+  return runs;
 }

@@ -4,7 +4,7 @@
  * go through collectTextBlocks → scanPage → blockRange, and the invariants the annotator relies on must hold.
  */
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../src/match/matcher';
 import { HARD_BREAK } from '../../src/match/normalize';
 import { scanPage } from '../../src/match/scan-page';
@@ -122,8 +122,15 @@ const nameRunArb: fc.Arbitrary<NodeSpec[]> = fc
     cuts: fc.uniqueArray(fc.nat(), { maxLength: 3 }),
     wraps: fc.array(fc.option(fc.constantFrom(...INLINE_TAGS), { freq: 3 }), { minLength: 3, maxLength: 3 }),
     interlopers: fc.array(interloperArb, { minLength: 3, maxLength: 3 }),
+    wordByWord: fc.option(fc.constantFrom(...INLINE_TAGS), { freq: 4 }),
   })
-  .map(({ text, cuts, wraps, interlopers }) => {
+  .map(({ text, cuts, wraps, interlopers, wordByWord }) => {
+    // Each word in its own inline element, the spaces between them bare: "<b>Shehbaz</b> <b>Sharif</b>".
+    if (wordByWord) {
+      return text.split(/(\s+)/).filter(Boolean).map((piece): NodeSpec =>
+        /^\s+$/.test(piece) ? { kind: 'text', data: piece } : { kind: 'inline', tag: wordByWord, children: [{ kind: 'text', data: piece }] },
+      );
+    }
     const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
     const pieces: string[] = [];
     let from = 0;
@@ -323,7 +330,33 @@ beforeEach(() => {
 // Properties
 // ---------------------------------------------------------------------------------------------------------------
 
-describe('collectTextBlocks + scanPage + blockRange on random DOM trees', () => {
+/**
+ * The reader asks the browser's XPath engine whether a block element's own text nodes are all white space, and if
+ * so steps over them. The test DOM has no XPath: this stands in for it, with XPath's meaning of white space (space,
+ * tab, carriage return, line feed; not the no-break space).
+ */
+function xpathStandIn(this: Document, expression: string) {
+  expect(expression).toBe('boolean(text()[normalize-space()])');
+  return {
+    evaluate: (element: Element) => ({
+      booleanValue: [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && /[^ \t\r\n]/.test((n as Text).data)),
+    }),
+  };
+}
+
+function useXPath(on: boolean): void {
+  const doc = document as unknown as { createExpression?: unknown };
+  if (on) doc.createExpression = xpathStandIn;
+  else delete doc.createExpression;
+}
+
+describe.each([
+  ['stepping over white space between blocks (XPath)', true],
+  ['reading every text node (no XPath)', false],
+])('collectTextBlocks + scanPage + blockRange on random DOM trees, %s', (_, xpath) => {
+  beforeEach(() => useXPath(xpath));
+  afterEach(() => useXPath(false));
+
   it('generates trees of the intended size, with names found in them', () => {
     // A check of the generator, not a property: a fixed seed keeps it deterministic.
     const samples = fc.sample(tree, { numRuns: 300, seed: 1 });
@@ -439,6 +472,37 @@ describe('collectTextBlocks + scanPage + blockRange on random DOM trees', () => 
       }),
       RUNS,
     );
+  });
+});
+
+describe('stepping over white space between blocks', () => {
+  afterEach(() => useXPath(false));
+
+  it('finds the same mentions, in blocks that differ at most by white space at their edges', () => {
+    fc.assert(
+      fc.property(tree, (spec) => {
+        const { container } = build(spec);
+        useXPath(false);
+        const full = read(container);
+        useXPath(true);
+        const stepped = read(container);
+        expect(stepped.blocks.map((b) => b.text.trim())).toEqual(full.blocks.map((b) => b.text.trim()));
+        const found = (r: typeof full) => r.scan.mentions.map((m) => [m.block, m.entityId, m.surface]);
+        expect(found(stepped)).toEqual(found(full));
+      }),
+      RUNS,
+    );
+  });
+
+  it('steps over white space between paragraphs, and keeps the spaces between inline elements', () => {
+    useXPath(true);
+    document.body.innerHTML = '<div>\n  <p>Marco Rubio</p>\n  <p>spoke</p>\n  <b>Shehbaz</b> <i>Sharif</i>\n  <p>again</p>\n</div>';
+    const blocks = collectTextBlocks(document.body.firstElementChild!);
+    expect(blocks.map((b) => b.text.trim())).toEqual(['Marco Rubio', 'spoke', 'Shehbaz Sharif', 'again']);
+    // Of the line breaks between them, only the one that ends the inline run is read (as part of its block).
+    const read = new Set<Node>(blocks.flatMap((b) => b.segments.map((s) => s.node)));
+    const lineBreaks = [...document.body.firstElementChild!.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent !== ' ');
+    expect(lineBreaks.map((n) => read.has(n))).toEqual([false, false, false, true, false]);
   });
 });
 

@@ -601,6 +601,53 @@ describe('a single-page app navigating on its own', () => {
   });
 });
 
+describe('a long page', () => {
+  it('paints the mentions near the viewport wherever the reader scrolls, never the whole page, and each on the way', async () => {
+    const { page, errors } = await open('long-report.html');
+    expect(await page.evaluate(() => (window as unknown as { __generated: object }).__generated)).toEqual({ paragraphs: 616, rubio: 600, dar: 216 });
+    const summary = await readySummary(browser, page);
+    expect(countsOf(summary)).toEqual({ 'marco-rubio': 600, 'ishaq-dar': 216 });
+    const { viewport, height } = await page.evaluate(() => ({ viewport: innerHeight, height: document.documentElement.scrollHeight }));
+    expect(height).toBeGreaterThan(30 * viewport);
+    const seen = new Set<string>();
+    let most = 0;
+    for (let y = 0; y < height; y += viewport) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      // Painting follows an IntersectionObserver callback and an animation frame.
+      let state = { painted: [] as { key: string; top: number }[], visible: [] as string[] };
+      for (let i = 0; i < 20; i++) {
+        await page.waitForTimeout(50);
+        state = await page.evaluate(() => {
+          const painted = [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => {
+            const range = r as Range;
+            return { key: `${range.startContainer.parentElement!.dataset.hour}:${range.toString()}`, top: range.getBoundingClientRect().top };
+          });
+          // What a reader sees now: every name in a paragraph on screen.
+          const visible = [...document.querySelectorAll<HTMLElement>('p[data-hour]')]
+            .filter((p) => p.getBoundingClientRect().bottom > 0 && p.getBoundingClientRect().top < innerHeight)
+            .flatMap((p) => ['Marco Rubio', 'Ishaq Dar'].filter((name) => p.textContent!.includes(name)).map((name) => `${p.dataset.hour}:${name}`));
+          return { painted, visible };
+        });
+        const keys = new Set(state.painted.map((p) => p.key));
+        if (state.visible.every((k) => keys.has(k))) break;
+      }
+      const keys = new Set(state.painted.map((p) => p.key));
+      expect(state.visible.filter((k) => !keys.has(k)), `unpainted on screen at scroll ${y}`).toEqual([]);
+      // Painted: what is on screen and near it (a viewport's margin, and the rest of a run of paragraphs), nothing far.
+      // A run of the tall paragraphs at the end is painted whole, so it reaches further.
+      for (const { key, top } of state.painted) {
+        if (Number(key.split(':')[0]) <= 600) expect(Math.abs(top), `${key} painted ${Math.round(top)} px away at scroll ${y}`).toBeLessThan(3 * viewport);
+      }
+      most = Math.max(most, state.painted.length);
+      for (const key of keys) seen.add(key);
+    }
+    expect(seen.size).toBe(816);
+    expect(most).toBeLessThan(816 / 5);
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+});
+
 describe('hostile pages', () => {
   it('(a) `* { all: unset !important }` and a top-most full-screen overlay: the card still shows on top', async () => {
     const { page, errors } = await open('hostile-unset.html');
