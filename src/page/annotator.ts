@@ -20,7 +20,7 @@ import { clearHighlights, styleHighlightsIn } from './highlights';
 import { MentionIndex } from './hit-test';
 import { Cancelled, type Slicer } from './slicer';
 import { BlockCollector, blockContainer, blockHasNode, blockRange, firstNodeOf, isReadable, type TextBlock } from './text-blocks';
-import { ViewportPainter } from './viewport-painter';
+import { ViewportPainter, type Paintable } from './viewport-painter';
 
 /**
  * The Ranges made so far for each block, by start offset (none until one is needed). A block read again by an
@@ -96,20 +96,67 @@ function insertionPoint(blocks: readonly TextBlock[], node: Node | undefined): n
   return lo;
 }
 
+/**
+ * The mentions of one block that the reader wants (positions `from` to `to` in the annotator's reading order): what
+ * the painter paints and the hit test looks through when the block is near the viewport. Objects for its mentions
+ * are made only then: a long page has thousands of mentions, and most are never near the viewport.
+ */
+class BlockMentions implements Paintable {
+  constructor(
+    private readonly annotator: PageAnnotator,
+    readonly block: TextBlock,
+    readonly from: number,
+    readonly to: number,
+  ) {}
+
+  get container(): Element {
+    return this.block.container;
+  }
+
+  mentions(): PageMention[] {
+    const mentions: PageMention[] = [];
+    for (let k = this.from; k < this.to; k++) mentions.push(this.annotator.mentionInOrder(k));
+    return mentions;
+  }
+
+  ranges(): Range[] {
+    const ranges: Range[] = [];
+    for (let k = this.from; k < this.to; k++) if (this.annotator.isPainted(k)) ranges.push(this.annotator.mentionInOrder(k).range);
+    return ranges;
+  }
+}
+
+/** The engine's judgement of the page: the blocks it read, and its mentions as four numbers each (see `ScanTexts`). */
+interface Judgement {
+  blocks: TextBlock[];
+  entityIds: readonly string[];
+  mentions: readonly number[];
+}
+
+const NO_JUDGEMENT: Judgement = { blocks: [], entityIds: [], mentions: [] };
+
 export class PageAnnotator {
   private blocks: TextBlock[] = [];
   private shadowRoots = new Set<ShadowRoot>();
-  /** Every mention the last judgement kept, whatever the display options. */
-  private found: PageMention[] = [];
-  /** The mentions of the types the reader wants, in document order. */
-  private mentions: PageMention[] = [];
-  /** Built at the first hit test after a judgement: a page that is only read, never pointed at, never pays for it. */
-  private index: MentionIndex | null = null;
+  /** What the last judgement kept, whatever the display options. */
+  private judgement: Judgement = NO_JUDGEMENT;
+  /** The mentions of the types the reader wants, in reading order: their numbers in the judgement. */
+  private order: number[] = [];
+  /** Whether the mention at each position of `order` is painted (all are, unless only first mentions are). */
+  private painted: boolean[] | null = null;
+  /** The objects made so far for positions of `order`, and by id (hover keys name a mention by id). */
+  private made: (PageMention | undefined)[] = [];
+  private byId = new Map<number, PageMention>();
+  /**
+   * Built at the first hit test after the painter's view changed, from the mentions near the viewport: a page that is
+   * only read, never pointed at, never pays for it, and a long page's index stays small.
+   */
+  private index: { version: number; mentions: PageMention[]; at: MentionIndex } | null = null;
   /** The open shadow roots that hold the mentions (highlight styles go into each; hit tests look into them). */
   private mentionRoots: ShadowRoot[] = [];
   private status: PageSummary['status'] = 'scanning';
   private options: AnnotatorOptions = DEFAULT_OPTIONS;
-  private readonly painter: ViewportPainter;
+  private readonly painter: ViewportPainter<BlockMentions>;
   private cachedSummary: PageSummary | null = null;
   /** Read once per judgement: a page's metadata does not change with its text, and reading it walks the document. */
   private publishedAt: string | null = null;
@@ -183,44 +230,76 @@ export class PageAnnotator {
   }
 
   mentionAt(x: number, y: number): { mention: PageMention; lineRect: DOMRect } | null {
-    this.index ??= new MentionIndex(this.mentions, this.mentionRoots);
-    const hit = this.index.at(this.doc, x, y);
-    return hit ? { mention: this.mentions[hit.index], lineRect: hit.lineRect } : null;
+    const version = this.painter.version;
+    if (this.index?.version !== version) {
+      const mentions = this.painter.nearItems().flatMap((group) => group.mentions());
+      this.index = { version, mentions, at: new MentionIndex(mentions, this.mentionRoots) };
+    }
+    const { at, mentions } = this.index;
+    const hit = at.at(this.doc, x, y);
+    return hit ? { mention: mentions[hit.index], lineRect: hit.lineRect } : null;
   }
 
-  /** Every mention of the wanted types, in reading order. */
+  /** The mention at position `k` of the reading order (made on first use). */
+  mentionInOrder(k: number): PageMention {
+    let mention = this.made[k];
+    if (!mention) {
+      const { blocks, entityIds, mentions } = this.judgement;
+      const i = this.order[k] * 4;
+      mention = new PageMention(entityIds[mentions[i + 3]], blocks[mentions[i]], mentions[i + 1], mentions[i + 2]);
+      this.made[k] = mention;
+      this.byId.set(mention.id, mention);
+    }
+    return mention;
+  }
+
+  isPainted(k: number): boolean {
+    return this.painted?.[k] ?? true;
+  }
+
+  /** Every mention of the wanted types, in reading order (all made: for stepping through them). */
   mentionsInOrder(): readonly PageMention[] {
-    return this.mentions;
+    return this.order.map((_, k) => this.mentionInOrder(k));
+  }
+
+  /** A mention made since the last judgement, by id. */
+  mentionById(id: number): PageMention | null {
+    return this.byId.get(id) ?? null;
   }
 
   /** The entity's first mention on the page, in reading order. */
   firstMentionOf(entityId: string): PageMention | null {
-    return this.mentions.find((m) => m.entityId === entityId) ?? null;
+    const { entityIds, mentions } = this.judgement;
+    const k = this.order.findIndex((n) => entityIds[mentions[n * 4 + 3]] === entityId);
+    return k < 0 ? null : this.mentionInOrder(k);
   }
 
   countOf(entityId: string): number {
-    return this.mentions.filter((m) => m.entityId === entityId).length;
+    return this.summary().mentions.find((m) => m.id === entityId)?.count ?? 0;
   }
 
   summary(): PageSummary {
     if (this.cachedSummary) return this.cachedSummary;
-    const byEntity = new Map<string, MentionSummary>();
-    for (const mention of this.mentions) {
-      const entity = this.entities.get(mention.entityId)!;
-      let entry = byEntity.get(entity.id);
+    const { blocks, entityIds, mentions } = this.judgement;
+    const byOrdinal = new Map<number, MentionSummary>();
+    for (const n of this.order) {
+      const ordinal = mentions[n * 4 + 3];
+      let entry = byOrdinal.get(ordinal);
       if (!entry) {
+        const entity = this.entities.get(entityIds[ordinal])!;
         entry = { id: entity.id, name: entity.name, type: entity.type, count: 0, surfaces: [] };
-        byEntity.set(entity.id, entry);
+        byOrdinal.set(ordinal, entry);
       }
       entry.count++;
-      if (!entry.surfaces.includes(mention.surface)) entry.surfaces.push(mention.surface);
+      const surface = blocks[mentions[n * 4]].text.slice(mentions[n * 4 + 1], mentions[n * 4 + 2]);
+      if (!entry.surfaces.includes(surface)) entry.surfaces.push(surface);
     }
     const summary: PageSummary = {
       url: this.doc.location?.href ?? '',
       title: this.doc.title,
       publishedAt: this.publishedAt,
       status: this.status,
-      mentions: [...byEntity.values()],
+      mentions: [...byOrdinal.values()],
     };
     if (this.status === 'ready') this.cachedSummary = summary;
     return summary;
@@ -229,9 +308,9 @@ export class PageAnnotator {
   dispose(): void {
     this.blocks = [];
     this.shadowRoots = new Set();
-    this.found = [];
-    this.mentions = [];
-    this.index = null;
+    this.judgement = NO_JUDGEMENT;
+    this.forgetMentions();
+    this.order = [];
     this.mentionRoots = [];
     this.status = 'scanning';
     this.cachedSummary = null;
@@ -240,7 +319,13 @@ export class PageAnnotator {
     clearHighlights();
   }
 
-  /** The engine's judgement of the whole page's text, then the page's mentions (Ranges made when first needed). */
+  private forgetMentions(): void {
+    this.made = [];
+    this.byId = new Map();
+    this.index = null;
+  }
+
+  /** The engine's judgement of the whole page's text, then the page's mentions (objects made when first needed). */
   private async judge(slicer: Slicer): Promise<boolean> {
     const { blocks } = this;
     const texts = blocks.map((block) => block.text);
@@ -248,14 +333,7 @@ export class PageAnnotator {
     const { entityIds, mentions } = await this.scanTexts(texts);
     slicer.resumed();
     if (blocks !== this.blocks) throw new Cancelled();
-    // Names the content script does not know (a pack changed meanwhile) are left out.
-    const known = entityIds.map((id) => (this.entities.has(id) ? id : null));
-    const found: PageMention[] = [];
-    for (let i = 0; i < mentions.length; i += 4) {
-      const entityId = known[mentions[i + 3]];
-      if (entityId) found.push(new PageMention(entityId, blocks[mentions[i]], mentions[i + 1], mentions[i + 2]));
-    }
-    this.found = found;
+    this.judgement = { blocks, entityIds, mentions };
     this.publishedAt = readPublishedAt(this.doc);
     this.status = 'ready';
     this.publish();
@@ -267,18 +345,36 @@ export class PageAnnotator {
 
   private publish(): void {
     this.cachedSummary = null;
-    const wanted = new Set(this.options.entityTypes);
-    const unwanted = new Set([...this.entities.values()].filter((e) => !wanted.has(e.type)).map((e) => e.id));
-    this.mentions = unwanted.size ? this.found.filter((m) => !unwanted.has(m.entityId)) : this.found;
-    this.index = null;
+    this.forgetMentions();
+    const { blocks, entityIds, mentions } = this.judgement;
+    const wantedTypes = new Set(this.options.entityTypes);
+    // Names the content script does not know (a pack changed meanwhile) are left out, like unwanted types.
+    const wanted = entityIds.map((id) => {
+      const entity = this.entities.get(id);
+      return entity !== undefined && wantedTypes.has(entity.type);
+    });
+    const order: number[] = [];
+    const groups: BlockMentions[] = [];
     const shadowRoots = new Set<ShadowRoot>();
-    for (const mention of this.mentions) if (mention.block.shadowRoot) shadowRoots.add(mention.block.shadowRoot);
+    const seen = this.options.firstMentionOnly ? new Set<number>() : null;
+    const painted: boolean[] | null = seen ? [] : null;
+    let groupStart = 0;
+    for (let n = 0; n < mentions.length / 4; n++) {
+      const ordinal = mentions[n * 4 + 3];
+      if (!wanted[ordinal]) continue;
+      if (order.length > groupStart && mentions[order[groupStart] * 4] !== mentions[n * 4]) {
+        groups.push(new BlockMentions(this, blocks[mentions[order[groupStart] * 4]], groupStart, order.length));
+        groupStart = order.length;
+      }
+      order.push(n);
+      if (seen && painted) painted.push(!seen.has(ordinal) && !!seen.add(ordinal));
+    }
+    if (order.length > groupStart) groups.push(new BlockMentions(this, blocks[mentions[order[groupStart] * 4]], groupStart, order.length));
+    for (const group of groups) if (group.block.shadowRoot) shadowRoots.add(group.block.shadowRoot);
+    this.order = order;
+    this.painted = painted;
     this.mentionRoots = [...shadowRoots];
     for (const root of this.mentionRoots) styleHighlightsIn(root);
-    const seen = new Set<string>();
-    const painted = this.options.firstMentionOnly
-      ? this.mentions.filter((m) => !seen.has(m.entityId) && seen.add(m.entityId))
-      : this.mentions;
-    this.painter.setPaintables(painted, this.options.highlightStyle);
+    this.painter.setPaintables(groups, this.options.highlightStyle);
   }
 }

@@ -278,7 +278,7 @@ export class ContentController {
     const key = this.hover.openTargetKey;
     if (!key || !this.annotator) return null;
     const id = Number(key.split(':')[0]);
-    return this.annotator.mentionsInOrder().find((m) => m.id === id) ?? null;
+    return this.annotator.mentionById(id);
   }
 
   /** Alt+Shift+↓ / ↑ step through the page's mentions; Esc ends. */

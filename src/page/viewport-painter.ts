@@ -14,11 +14,11 @@ import type { HighlightStyle } from '../settings/settings';
 import { PAINT_MARGIN_VIEWPORTS, PAINT_RUN_CONTAINERS } from '../timing';
 import { paintMentions } from './highlights';
 
+/** Text to paint in one container: its ranges are made only when the container comes near the viewport. */
 export interface Paintable {
-  /** Made only when the paintable comes near the viewport. */
-  readonly range: Range;
-  /** The element whose box holds the text (its visibility stands for the range's). */
-  container: Element;
+  /** The element whose box holds the text (its visibility stands for the ranges'). */
+  readonly container: Element;
+  ranges(): Range[];
 }
 
 /** Where a watched end of a run was last seen, relative to the viewport and its margins. */
@@ -31,24 +31,27 @@ interface Run {
   last: Element;
 }
 
-export class ViewportPainter {
+export class ViewportPainter<T extends Paintable = Paintable> {
   private observer: IntersectionObserver | null = null;
-  private byContainer = new Map<Element, Paintable[]>();
+  private byContainer = new Map<Element, T[]>();
   private runs: Run[] = [];
   /** The watched ends, and where each was last seen (absent until the observer first reports it). */
   private places = new Map<Element, Place | undefined>();
   private frame: number | null = null;
   private style: HighlightStyle = 'underline';
+  /** Changes whenever what is near the viewport may have changed (new paintables, the observer reporting). */
+  version = 0;
 
   constructor(private readonly win: Window & typeof globalThis) {}
 
   /** Replaces what may be painted; only those near the viewport are. */
-  setPaintables(items: readonly Paintable[], style: HighlightStyle): void {
+  setPaintables(items: readonly T[], style: HighlightStyle): void {
     this.style = style;
-    const next = new Map<Element, Paintable[]>();
+    this.version++;
+    const next = new Map<Element, T[]>();
     // Items come in reading order, so a container's items mostly come together: one map lookup per run of them.
     let container: Element | null = null;
-    let list: Paintable[] = [];
+    let list: T[] = [];
     for (const item of items) {
       if (item.container !== container) {
         container = item.container;
@@ -83,6 +86,7 @@ export class ViewportPainter {
     this.observer?.disconnect();
     this.observer = null;
     this.byContainer.clear();
+    this.version++;
     this.runs = [];
     this.places.clear();
     if (this.frame !== null) this.win.cancelAnimationFrame(this.frame);
@@ -101,6 +105,7 @@ export class ViewportPainter {
           const top = entry.rootBounds?.top ?? 0;
           this.places.set(entry.target, entry.isIntersecting ? 'near' : entry.boundingClientRect.bottom <= top ? 'above' : 'below');
         }
+        this.version++;
         this.schedulePaint();
       },
       { rootMargin: margin },
@@ -114,17 +119,22 @@ export class ViewportPainter {
     return first === 'near' || last === 'near' || (first !== undefined && last !== undefined && first !== last);
   }
 
+  /** The paintables near the viewport (all of them where there is no IntersectionObserver). */
+  nearItems(): T[] {
+    const near: T[] = [];
+    // Only the runs near the viewport are visited: on a long page they are a few of hundreds.
+    for (const run of this.runs) {
+      if (this.observer && !this.isNear(run)) continue;
+      for (const element of run.containers) near.push(...this.byContainer.get(element)!);
+    }
+    return near;
+  }
+
   private schedulePaint(): void {
     if (this.frame !== null) return;
     this.frame = this.win.requestAnimationFrame(() => {
       this.frame = null;
-      const ranges: Range[] = [];
-      // Only the runs near the viewport are visited: on a long page they are a few of hundreds.
-      for (const run of this.runs) {
-        if (this.observer && !this.isNear(run)) continue;
-        for (const element of run.containers) for (const item of this.byContainer.get(element)!) ranges.push(item.range);
-      }
-      paintMentions(ranges, this.style);
+      paintMentions(this.nearItems().flatMap((item) => item.ranges()), this.style);
     });
   }
 }
