@@ -57,6 +57,7 @@ export class ContentController {
   private stopped = false;
   private settings: Settings | null = null;
   private entities: EntityHeader[] | null = null;
+  private entitiesLoading: Promise<void> | null = null;
   /** Whether the reader has Backstory on for this page (settings may turn it off and on again). */
   private active = false;
   private unwatch: (() => void) | null = null;
@@ -102,9 +103,8 @@ export class ContentController {
 
   async start(): Promise<void> {
     const { doc, listen } = this.deps;
-    const [entities, settings] = await Promise.all([this.deps.loadEntities(), this.deps.loadSettings()]);
+    const settings = await this.deps.loadSettings();
     if (this.stopped) return;
-    this.entities = entities;
     listen(doc, 'pointermove', (event) => this.onPointerMove(event), { passive: true });
     listen(doc, 'keydown', (event) => this.onKeyDown(event), { capture: true });
     // A click on a mention pins its card; a click anywhere else but the card closes a pinned one.
@@ -118,12 +118,26 @@ export class ContentController {
 
   /** Turns Backstory on or off for this page at once, or repaints with new display settings. */
   applySettings(settings: Settings): void {
-    if (this.stopped || !this.entities) return;
+    if (this.stopped) return;
     this.settings = settings;
     this.hover.setOpenDelay(settings.hoverDelayMs);
     const on = isEnabledFor(settings, this.deps.doc.location?.hostname ?? '');
     if (!on) {
       if (this.active || !this.notified) this.deactivate();
+      return;
+    }
+    if (!this.entities) {
+      // Asked for only once Backstory is on here: a page where it is off never loads the names.
+      this.entitiesLoading ??= this.deps.loadEntities().then(
+        (entities) => {
+          this.entitiesLoading = null;
+          this.entities ??= entities;
+          if (this.settings) this.applySettings(this.settings);
+        },
+        () => {
+          this.entitiesLoading = null; // the next settings change asks again
+        },
+      );
       return;
     }
     if (!this.annotator) {
@@ -187,13 +201,19 @@ export class ContentController {
   }
 
   summary(): PageSummary {
-    if (this.active && this.annotator?.isReady && !this.working && !this.needsFullScan) return this.annotator.summary();
-    if (this.active && this.annotator?.isReady) return { ...this.annotator.summary(), status: 'scanning' };
+    const { status, read } = this.state();
+    if (read) return status === 'ready' ? read.summary() : { ...read.summary(), status };
     const { doc } = this.deps;
-    const status = this.settings && !this.active ? 'disabled' : 'scanning';
     // While scanning (a popup may ask many times a second) the date waits for the scan, which reads it once.
     const publishedAt = status === 'disabled' ? readPublishedAt(doc) : null;
     return { url: doc.location?.href ?? '', title: doc.title, publishedAt, status, mentions: [] };
+  }
+
+  /** The page's state, and the annotator holding its last complete reading, if there is one. */
+  private state(): { status: PageSummary['status']; read: PageAnnotator | null } {
+    const read = this.active && this.annotator?.isReady ? this.annotator : null;
+    if (read) return { status: !this.working && !this.needsFullScan ? 'ready' : 'scanning', read };
+    return { status: this.settings && !this.active ? 'disabled' : 'scanning', read };
   }
 
   stop(): void {
@@ -404,7 +424,8 @@ export class ContentController {
 
   private notify(): void {
     this.notified = true;
-    const summary = this.summary();
-    this.deps.notify({ type: PAGE_STATE_NOTICE, status: summary.status, entityCount: summary.mentions.length });
+    // The badge needs the state and a count, not the rest of the summary (which would read the page's metadata).
+    const { status, read } = this.state();
+    this.deps.notify({ type: PAGE_STATE_NOTICE, status, entityCount: read ? read.summary().mentions.length : 0 });
   }
 }
