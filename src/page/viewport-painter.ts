@@ -24,17 +24,17 @@ export interface Paintable {
 /** Where a watched end of a run was last seen, relative to the viewport and its margins. */
 type Place = 'near' | 'above' | 'below';
 
-/** Consecutive sibling containers, watched at both ends. */
-interface Run {
-  containers: Element[];
+/** Items in consecutive sibling containers, watched at both ends. */
+interface Run<T> {
+  items: T[];
+  containers: number;
   first: Element;
   last: Element;
 }
 
 export class ViewportPainter<T extends Paintable = Paintable> {
   private observer: IntersectionObserver | null = null;
-  private byContainer = new Map<Element, T[]>();
-  private runs: Run[] = [];
+  private runs: Run<T>[] = [];
   /** The watched ends, and where each was last seen (absent until the observer first reports it). */
   private places = new Map<Element, Place | undefined>();
   private frame: number | null = null;
@@ -50,20 +50,7 @@ export class ViewportPainter<T extends Paintable = Paintable> {
   setPaintables(items: readonly T[], style: HighlightStyle): void {
     this.style = style;
     this.version++;
-    const next = new Map<Element, T[]>();
-    // Items come in reading order, so a container's items mostly come together: one map lookup per run of them.
-    let container: Element | null = null;
-    let list: T[] = [];
-    for (const item of items) {
-      if (item.container !== container) {
-        container = item.container;
-        list = next.get(container) ?? [];
-        if (!list.length) next.set(container, list);
-      }
-      list.push(item);
-    }
-    this.byContainer = next;
-    this.runs = runsOf([...next.keys()]);
+    this.runs = runsOf(items);
     const observer = this.ensureObserver();
     if (observer) {
       const ends = new Set<Element>();
@@ -87,7 +74,6 @@ export class ViewportPainter<T extends Paintable = Paintable> {
   dispose(): void {
     this.observer?.disconnect();
     this.observer = null;
-    this.byContainer.clear();
     this.painted = null;
     this.version++;
     this.runs = [];
@@ -116,7 +102,7 @@ export class ViewportPainter<T extends Paintable = Paintable> {
     return this.observer;
   }
 
-  private isNear(run: Run): boolean {
+  private isNear(run: Run<T>): boolean {
     const first = this.places.get(run.first);
     const last = this.places.get(run.last);
     return first === 'near' || last === 'near' || (first !== undefined && last !== undefined && first !== last);
@@ -128,7 +114,7 @@ export class ViewportPainter<T extends Paintable = Paintable> {
     // Only the runs near the viewport are visited: on a long page they are a few of hundreds.
     for (const run of this.runs) {
       if (this.observer && !this.isNear(run)) continue;
-      for (const element of run.containers) near.push(...this.byContainer.get(element)!);
+      near.push(...run.items);
     }
     return near;
   }
@@ -149,16 +135,23 @@ export class ViewportPainter<T extends Paintable = Paintable> {
   }
 }
 
-/** Containers (in reading order) cut into runs of consecutive siblings, at most `PAINT_RUN_CONTAINERS` long. */
-function runsOf(containers: readonly Element[]): Run[] {
-  const runs: Run[] = [];
-  let run: Run | null = null;
-  for (const element of containers) {
-    if (run && run.containers.length < PAINT_RUN_CONTAINERS && element.parentNode === run.last.parentNode) {
-      run.containers.push(element);
-      run.last = element;
+/**
+ * Items (in reading order) cut into runs of consecutive sibling containers, at most `PAINT_RUN_CONTAINERS` of them.
+ * A container whose items are not consecutive (text on either side of a nested block) may end up in two runs.
+ */
+function runsOf<T extends Paintable>(items: readonly T[]): Run<T>[] {
+  const runs: Run<T>[] = [];
+  let run: Run<T> | null = null;
+  for (const item of items) {
+    const { container } = item;
+    if (run && container === run.last) {
+      run.items.push(item);
+    } else if (run && run.containers < PAINT_RUN_CONTAINERS && container.parentNode === run.last.parentNode) {
+      run.items.push(item);
+      run.containers++;
+      run.last = container;
     } else {
-      run = { containers: [element], first: element, last: element };
+      run = { items: [item], containers: 1, first: container, last: container };
       runs.push(run);
     }
   }
