@@ -104,7 +104,20 @@ function isEditable(element: Element): boolean {
 export interface CollectOptions {
   /** Leave out navigation, sidebars, footers, promos and comments (the article-only policy). Default true. */
   skipChrome?: boolean;
+  /**
+   * Fewest element children for a block of blocks to be walked by element links where its own text is all white
+   * space (see `WalkFrame.spaceBetween`). Default `STEP_OVER_SPACE_MIN_CHILDREN`; tests lower it to reach the shortcut
+   * on small trees.
+   */
+  stepOverSpaceFrom?: number;
 }
+
+/**
+ * Below this many element children, a block's white space between its children is read like any text: asking XPath
+ * costs about a millisecond the first time on a page (compiling the query), which a short article would not win back.
+ * A long article's container holds hundreds or thousands of paragraphs.
+ */
+export const STEP_OVER_SPACE_MIN_CHILDREN = 64;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -216,8 +229,18 @@ function openShadowRoot(element: Element, kind: number): ShadowRoot | null {
   return kind & SHADOW_HOST ? element.shadowRoot : null;
 }
 
-/** `shadow` is the element's own open shadow root, `shadowRoot` the tree the element lives in. */
-function frameFor(element: Element, kind: number, closesBlock: boolean, shadow: ShadowRoot | null, shadowRoot: ShadowRoot | null): WalkFrame | null {
+/**
+ * `shadow` is the element's own open shadow root, `shadowRoot` the tree the element lives in; `stepOverSpaceFrom` as
+ * in `CollectOptions`.
+ */
+function frameFor(
+  element: Element,
+  kind: number,
+  closesBlock: boolean,
+  shadow: ShadowRoot | null,
+  shadowRoot: ShadowRoot | null,
+  stepOverSpaceFrom: number,
+): WalkFrame | null {
   if (shadow) {
     return shadow.firstChild ? { element, next: null, list: shadow.childNodes, index: 0, closesBlock, shadowRoot: shadow, spaceBetween: false, elementsOnly: false } : null;
   }
@@ -229,7 +252,7 @@ function frameFor(element: Element, kind: number, closesBlock: boolean, shadow: 
       return { element, next: null, list: assigned, index: 0, closesBlock, shadowRoot: host.nodeType === 11 ? (host as ShadowRoot) : null, spaceBetween: false, elementsOnly: false };
     }
   }
-  const spaceBetween = !(kind & INLINE) && element.childElementCount > 0 && !hasDirectText(element);
+  const spaceBetween = !(kind & INLINE) && element.childElementCount >= stepOverSpaceFrom && !hasDirectText(element);
   const first = spaceBetween ? element.firstElementChild : element.firstChild;
   return first ? { element, next: first, list: null, index: 0, closesBlock, shadowRoot, spaceBetween, elementsOnly: spaceBetween } : null;
 }
@@ -254,6 +277,7 @@ export class BlockCollector {
   readonly shadowRoots = new Set<ShadowRoot>();
   private readonly stack: WalkFrame[];
   private readonly skipChrome: boolean;
+  private readonly stepOverSpaceFrom: number;
   private text = '';
   private segments: TextSegment[] = [];
   private finished = false;
@@ -263,6 +287,7 @@ export class BlockCollector {
 
   constructor(root: Element | ShadowRoot, options: CollectOptions = {}) {
     this.skipChrome = options.skipChrome ?? true;
+    this.stepOverSpaceFrom = Math.max(1, options.stepOverSpaceFrom ?? STEP_OVER_SPACE_MIN_CHILDREN);
     const element = root.nodeType === 11 ? (root as ShadowRoot).host : (root as Element);
     this.rootElement = element;
     const home = root.getRootNode();
@@ -270,7 +295,7 @@ export class BlockCollector {
     const frame =
       root.nodeType === 11
         ? { element, next: null, list: root.childNodes, index: 0, closesBlock: false, shadowRoot: root as ShadowRoot, spaceBetween: false, elementsOnly: false }
-        : frameFor(element, kind, false, openShadowRoot(element, kind), home.nodeType === 11 ? (home as ShadowRoot) : null);
+        : frameFor(element, kind, false, openShadowRoot(element, kind), home.nodeType === 11 ? (home as ShadowRoot) : null, this.stepOverSpaceFrom);
     this.stack = frame ? [frame] : [];
   }
 
@@ -328,7 +353,7 @@ export class BlockCollector {
             continue;
           }
         }
-        const child = frameFor(element, kind, !inline, shadow, frame.shadowRoot);
+        const child = frameFor(element, kind, !inline, shadow, frame.shadowRoot, this.stepOverSpaceFrom);
         if (child) stack.push(child);
       }
     }

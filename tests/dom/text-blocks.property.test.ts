@@ -9,7 +9,7 @@ import { compileMatcher } from '../../src/match/matcher';
 import { HARD_BREAK } from '../../src/match/normalize';
 import { scanPage } from '../../src/match/scan-page';
 import type { PageScan } from '../../src/match/types';
-import { blockRange, collectTextBlocks, type TextBlock } from '../../src/page/text-blocks';
+import { blockRange, collectTextBlocks, STEP_OVER_SPACE_MIN_CHILDREN, type TextBlock } from '../../src/page/text-blocks';
 import { TEST_ALIASES } from '../unit/engine-fixtures';
 
 const matcher = compileMatcher(TEST_ALIASES);
@@ -312,7 +312,7 @@ function textInRange(range: Range, built: Built, includeSkipped: boolean): strin
 }
 
 function read(container: HTMLElement): { blocks: TextBlock[]; scan: PageScan } {
-  const blocks = collectTextBlocks(container);
+  const blocks = collectTextBlocks(container, { stepOverSpaceFrom });
   return { blocks, scan: scanPage(matcher, blocks.map((b) => b.text)) };
 }
 
@@ -335,19 +335,25 @@ beforeEach(() => {
  * so steps over them. The test DOM has no XPath: this stands in for it, with XPath's meaning of white space (space,
  * tab, carriage return, line feed; not the no-break space).
  */
+let xpathQueries = 0;
 function xpathStandIn(this: Document, expression: string) {
   expect(expression).toBe('boolean(text()[normalize-space()])');
   return {
-    evaluate: (element: Element) => ({
-      booleanValue: [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && /[^ \t\r\n]/.test((n as Text).data)),
-    }),
+    evaluate: (element: Element) => {
+      xpathQueries++;
+      return { booleanValue: [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && /[^ \t\r\n]/.test((n as Text).data)) };
+    },
   };
 }
+
+/** With XPath on, the random trees' small blocks of blocks take the shortcut too (a real page's need many children). */
+let stepOverSpaceFrom: number | undefined;
 
 function useXPath(on: boolean): void {
   const doc = document as unknown as { createExpression?: unknown };
   if (on) doc.createExpression = xpathStandIn;
   else delete doc.createExpression;
+  stepOverSpaceFrom = on ? 1 : undefined;
 }
 
 describe.each([
@@ -494,10 +500,22 @@ describe('stepping over white space between blocks', () => {
     );
   });
 
+  it('asks XPath only about blocks with many element children (by default)', () => {
+    useXPath(true);
+    const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i}</p>`).join('\n');
+    document.body.innerHTML = `<div>${paragraphs(3)}</div><section>${paragraphs(STEP_OVER_SPACE_MIN_CHILDREN)}</section>`;
+    const before = xpathQueries;
+    collectTextBlocks(document.body.firstElementChild!);
+    expect(xpathQueries).toBe(before);
+    const blocks = collectTextBlocks(document.body.lastElementChild!);
+    expect(xpathQueries).toBe(before + 1);
+    expect(blocks).toHaveLength(STEP_OVER_SPACE_MIN_CHILDREN);
+  });
+
   it('steps over white space between paragraphs, and keeps the spaces between inline elements', () => {
     useXPath(true);
     document.body.innerHTML = '<div>\n  <p>Marco Rubio</p>\n  <p>spoke</p>\n  <b>Shehbaz</b> <i>Sharif</i>\n  <p>again</p>\n</div>';
-    const blocks = collectTextBlocks(document.body.firstElementChild!);
+    const blocks = collectTextBlocks(document.body.firstElementChild!, { stepOverSpaceFrom: 1 });
     expect(blocks.map((b) => b.text.trim())).toEqual(['Marco Rubio', 'spoke', 'Shehbaz Sharif', 'again']);
     // Of the line breaks between them, only the one that ends the inline run is read (as part of its block).
     const read = new Set<Node>(blocks.flatMap((b) => b.segments.map((s) => s.node)));
