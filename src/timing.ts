@@ -30,7 +30,7 @@ export const RESCAN_MAX_WAIT_MS = 2000;
 /**
  * Size budget of the built content script, which every page the reader opens has to parse. It carries the text
  * collection, the painting, the card and Preact; not the engine nor the knowledge base (both stay in the background).
- * About 79 kB today; the engine would add about 13 kB, so the budget leaves the card room to grow and still fails
+ * About 82 kB today; the engine would add about 13 kB, so the budget leaves the card room to grow and still fails
  * the build test if the engine slips back in.
  */
 export const CONTENT_SCRIPT_BUDGET_BYTES = 85_000;
