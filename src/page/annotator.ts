@@ -44,14 +44,6 @@ export class PageMention {
     readonly end: number,
   ) {}
 
-  get surface(): string {
-    return this.block.text.slice(this.start, this.end);
-  }
-
-  get container(): Element {
-    return this.block.container;
-  }
-
   get range(): Range {
     if (!this.made) {
       let ranges = rangesByBlock.get(this.block);
@@ -144,7 +136,10 @@ export class PageAnnotator {
   private order: number[] = [];
   /** Whether the mention at each position of `order` is painted (all are, unless only first mentions are). */
   private painted: boolean[] | null = null;
-  /** The objects made so far for positions of `order`, and by id (hover keys name a mention by id). */
+  /**
+   * The objects made so far, by mention number in the judgement (so they outlive a change of display options), and
+   * by id (hover keys name a mention by id).
+   */
   private made: (PageMention | undefined)[] = [];
   private byId = new Map<number, PageMention>();
   /**
@@ -242,12 +237,13 @@ export class PageAnnotator {
 
   /** The mention at position `k` of the reading order (made on first use). */
   mentionInOrder(k: number): PageMention {
-    let mention = this.made[k];
+    const n = this.order[k];
+    let mention = this.made[n];
     if (!mention) {
       const { blocks, entityIds, mentions } = this.judgement;
-      const i = this.order[k] * 4;
+      const i = n * 4;
       mention = new PageMention(entityIds[mentions[i + 3]], blocks[mentions[i]], mentions[i + 1], mentions[i + 2]);
-      this.made[k] = mention;
+      this.made[n] = mention;
       this.byId.set(mention.id, mention);
     }
     return mention;
@@ -334,6 +330,7 @@ export class PageAnnotator {
     slicer.resumed();
     if (blocks !== this.blocks) throw new Cancelled();
     this.judgement = { blocks, entityIds, mentions };
+    this.forgetMentions();
     this.publishedAt = readPublishedAt(this.doc);
     this.status = 'ready';
     this.publish();
@@ -345,7 +342,7 @@ export class PageAnnotator {
 
   private publish(): void {
     this.cachedSummary = null;
-    this.forgetMentions();
+    this.index = null;
     const { blocks, entityIds, mentions } = this.judgement;
     const wantedTypes = new Set(this.options.entityTypes);
     // Names the content script does not know (a pack changed meanwhile) are left out, like unwanted types.
