@@ -101,17 +101,21 @@ export async function sendTexts(
   session?: RequestSession,
   maxChars = SCAN_MESSAGE_MAX_CHARS,
 ): Promise<unknown> {
-  const parts: TextOrReference[][] = [[]];
+  // Cut where a part would grow past `maxChars` (a longer text goes alone); slices copy in native code.
+  const parts: TextOrReference[][] = [];
+  let from = 0;
   let size = 0;
-  for (const text of texts) {
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
     const length = typeof text === 'string' ? text.length : 1;
     if (size > 0 && size + length > maxChars) {
-      parts.push([]);
+      parts.push(texts.slice(from, i));
+      from = i;
       size = 0;
     }
-    parts[parts.length - 1].push(text);
     size += length;
   }
+  parts.push(texts.slice(from));
   const withSession = session ? { session } : {};
   if (parts.length === 1) return send({ texts: parts[0], ...withSession });
   const id = uniqueId();
