@@ -6,7 +6,11 @@
  * median of the rounds:
  *   - page alone: the main-thread time the page needs to load (CDP Performance metric TaskDuration, Backstory off);
  *   - added: TaskDuration with Backstory minus without, per round (the two runs are neighbours in time), median of
- *     the rounds, and that as a share of the page's own time;
+ *     the rounds, and that as a share of the page's own time (on large pages mostly the page's own layout, which
+ *     varies between identical loads);
+ *   - added, measured apart from the load: what the script costs switched off (CPU profile) plus the TaskDuration
+ *     of switching Backstory on in the off run's page once it has loaded and settled, which takes in garbage
+ *     collection, intersection observation, painting and messages as well as our script;
  *   - our work: main-thread time spent in the extension's code (CPU profile samples whose nearest script frame is a
  *     chrome-extension:// script, so DOM calls made by our code count as ours), split into what the script costs
  *     switched off (loading, reading the settings) and the annotation itself, and the longest uninterrupted
