@@ -353,23 +353,28 @@ export class PageAnnotator {
     const order: number[] = [];
     const groups: BlockMentions[] = [];
     const shadowRoots = new Set<ShadowRoot>();
+    // Only first mentions painted: which position of `order` is its entity's first.
     const seen = this.options.firstMentionOnly ? new Set<number>() : null;
-    const painted: boolean[] | null = seen ? [] : null;
+    const painted: boolean[] = [];
+    // The wanted mentions of one block are consecutive in `order` (mentions come in reading order).
     let groupStart = 0;
+    const endGroup = () => {
+      if (order.length === groupStart) return;
+      const block = blocks[mentions[order[groupStart] * 4]];
+      groups.push(new BlockMentions(this, block, groupStart, order.length));
+      if (block.shadowRoot) shadowRoots.add(block.shadowRoot);
+      groupStart = order.length;
+    };
     for (let n = 0; n < mentions.length / 4; n++) {
       const ordinal = mentions[n * 4 + 3];
       if (!wanted[ordinal]) continue;
-      if (order.length > groupStart && mentions[order[groupStart] * 4] !== mentions[n * 4]) {
-        groups.push(new BlockMentions(this, blocks[mentions[order[groupStart] * 4]], groupStart, order.length));
-        groupStart = order.length;
-      }
+      if (order.length > groupStart && mentions[order[groupStart] * 4] !== mentions[n * 4]) endGroup();
       order.push(n);
-      if (seen && painted) painted.push(!seen.has(ordinal) && !!seen.add(ordinal));
+      if (seen) painted.push(!seen.has(ordinal) && !!seen.add(ordinal));
     }
-    if (order.length > groupStart) groups.push(new BlockMentions(this, blocks[mentions[order[groupStart] * 4]], groupStart, order.length));
-    for (const group of groups) if (group.block.shadowRoot) shadowRoots.add(group.block.shadowRoot);
+    endGroup();
     this.order = order;
-    this.painted = painted;
+    this.painted = seen ? painted : null;
     this.mentionRoots = [...shadowRoots];
     for (const root of this.mentionRoots) styleHighlightsIn(root);
     this.painter.setPaintables(groups, this.options.highlightStyle);

@@ -41,15 +41,19 @@ export class ViewportPainter<T extends Paintable = Paintable> {
   private style: HighlightStyle = 'underline';
   /** What was registered last (null: nothing, as at first and after `dispose`, when the owner clears the page). */
   private painted: { ranges: Range[]; style: HighlightStyle } | null = null;
-  /** Changes whenever what is near the viewport may have changed (new paintables, the observer reporting). */
-  version = 0;
+  private changes = 0;
 
   constructor(private readonly win: Window & typeof globalThis) {}
+
+  /** Changes whenever what is near the viewport may have changed (new paintables, the observer reporting). */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Replaces what may be painted; only those near the viewport are. */
   setPaintables(items: readonly T[], style: HighlightStyle): void {
     this.style = style;
-    this.version++;
+    this.changes++;
     this.runs = runsOf(items);
     const observer = this.ensureObserver();
     if (observer) {
@@ -75,7 +79,7 @@ export class ViewportPainter<T extends Paintable = Paintable> {
     this.observer?.disconnect();
     this.observer = null;
     this.painted = null;
-    this.version++;
+    this.changes++;
     this.runs = [];
     this.places.clear();
     if (this.frame !== null) this.win.cancelAnimationFrame(this.frame);
@@ -94,7 +98,7 @@ export class ViewportPainter<T extends Paintable = Paintable> {
           const top = entry.rootBounds?.top ?? 0;
           this.places.set(entry.target, entry.isIntersecting ? 'near' : entry.boundingClientRect.bottom <= top ? 'above' : 'below');
         }
-        this.version++;
+        this.changes++;
         this.schedulePaint();
       },
       { rootMargin: margin },
