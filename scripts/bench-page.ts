@@ -1,15 +1,16 @@
 /**
  * `npm run bench:page`: what Backstory costs a page, measured in one Chromium session.
  *
- * For the demo article and generated 1 MB and 2 MB articles, runs alternate between Backstory on and Backstory off
- * (the same extension, switched off in its settings: its script still loads and stops at once). Reported, as the
- * median of the rounds:
- *   - page alone: the main-thread time the page needs to load (CDP Performance metric TaskDuration, Backstory off);
- *   - added: TaskDuration with Backstory minus without, per round (the two runs are neighbours in time), median of
- *     the rounds, and that as a share of the page's own time (on large pages mostly the page's own layout, which
- *     varies between identical loads);
+ * For the demo article and generated 1 MB and 2 MB articles, each round loads the page three times: Backstory off
+ * (the same extension, switched off in its settings: its script still loads and stops at once) without the CPU
+ * profiler, then off and on under the profiler, which slows the page too. Reported, as the median of the rounds:
+ *   - page alone: the main-thread time the page needs to load (CDP Performance metric TaskDuration, Backstory off,
+ *     not profiled);
+ *   - added: TaskDuration with Backstory minus without, both profiled, per round (the two runs are neighbours in
+ *     time), median of the rounds, and that as a share of the page's own time under the profiler (on large pages
+ *     mostly the page's own layout, which varies between identical loads);
  *   - added, measured apart from the load: what the script costs switched off (CPU profile) plus the TaskDuration
- *     of switching Backstory on in the off run's page once it has loaded and settled, which takes in garbage
+ *     of switching Backstory on in the unprofiled page once it has loaded and settled, which takes in garbage
  *     collection, intersection observation, painting and messages as well as our script;
  *   - our work: main-thread time spent in the extension's code (CPU profile samples whose nearest script frame is a
  *     chrome-extension:// script, so DOM calls made by our code count as ours), split into what the script costs
@@ -81,7 +82,12 @@ interface CpuProfile {
 }
 
 /** Our main-thread time and longest uninterrupted stretch of work, from a CPU profile of the page. */
-function ourWork(profile: CpuProfile): { scriptMs: number; longestTaskMs: number; byFunction: Map<string, number>; gcMs: number } {
+type OurWork = Pick<RunResult, 'scriptMs' | 'longestTaskMs' | 'byFunction' | 'gcMs'>;
+
+/** What a run without the profiler tells of our work: nothing (its figures are never read). */
+const NO_WORK: OurWork = { scriptMs: NaN, longestTaskMs: NaN, byFunction: new Map(), gcMs: NaN };
+
+function ourWork(profile: CpuProfile): OurWork {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -149,24 +155,33 @@ async function main(): Promise<void> {
     throw new Error(`Backstory was not ready on ${page.url()}`);
   }
 
-  async function run(path: string, withBackstory: boolean): Promise<RunResult> {
+  /**
+   * One load of the page. Profiled runs measure our work; the sampling profiler also slows the page itself (by about
+   * a sixth on the 2 MB page), so the page's own time and the switch-on are measured in a run without it.
+   */
+  async function run(path: string, withBackstory: boolean, profiled: boolean): Promise<RunResult> {
     await setEnabled(withBackstory);
     const page = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
-    await cdp.send('Profiler.start');
+    if (profiled) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(server.url(path), { waitUntil: 'load' });
     if (withBackstory) await summaryReady(page);
-    // Let trailing work (painting, the page's own idle tasks) settle the same way in both runs.
+    // Let trailing work (painting, the page's own idle tasks) settle the same way in every run.
     await page.waitForTimeout(500);
     const taskMs = await taskDuration(cdp);
-    const { profile } = await cdp.send('Profiler.stop');
-    const work = ourWork(profile as unknown as CpuProfile);
-    // For a closer look in DevTools (Performance panel → load profile) or a script.
-    if (withBackstory && process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
-    const switchOnMs = withBackstory ? undefined : await switchOn(page, cdp);
+    let work = NO_WORK;
+    if (profiled) {
+      const { profile } = await cdp.send('Profiler.stop');
+      work = ourWork(profile as unknown as CpuProfile);
+      // For a closer look in DevTools (Performance panel → load profile) or a script.
+      if (withBackstory && process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
+    }
+    const switchOnMs = withBackstory || profiled ? undefined : await switchOn(page, cdp);
     await page.close();
     return { taskMs, switchOnMs, ...work };
   }
@@ -222,32 +237,35 @@ async function main(): Promise<void> {
   const ourScriptMs = new Map<string, number>();
   for (const [label, path] of pages) {
     if (ONLY && !ONLY.test(label)) continue;
+    const plain: RunResult[] = [];
     const alone: RunResult[] = [];
     const withUs: RunResult[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      alone.push(await run(path, false));
-      withUs.push(await run(path, true));
+      plain.push(await run(path, false, false));
+      alone.push(await run(path, false, true));
+      withUs.push(await run(path, true, true));
     }
-    const pageMs = median(alone.map((r) => r.taskMs));
+    const pageMs = median(plain.map((r) => r.taskMs));
+    const profiledPageMs = median(alone.map((r) => r.taskMs));
     // Each round's on and off runs are neighbours in time: the median of their differences drifts less with the
     // machine's load than the difference of the two medians.
     const addedMs = median(withUs.map((r, i) => r.taskMs - alone[i].taskMs));
     const scriptMs = median(withUs.map((r) => r.scriptMs));
     const longest = Math.max(...withUs.map((r) => r.longestTaskMs));
     console.log(`\n${label} (${path})`);
-    console.log(`  page alone, main-thread time to load      ${fmt(pageMs)}`);
-    console.log(`  added main-thread time (TaskDuration, on − off per round, median; noisy)  ${fmt(addedMs)}  = ${((100 * addedMs) / pageMs).toFixed(1)}%`);
+    console.log(`  page alone, main-thread time to load      ${fmt(pageMs)}  (${fmt(profiledPageMs)} under the CPU profiler)`);
+    console.log(`  added main-thread time (TaskDuration, on − off per round, both profiled, median; noisy)  ${fmt(addedMs)}  = ${((100 * addedMs) / profiledPageMs).toFixed(1)}%`);
     // Switched off, the content script still loads, reads the settings and stops: what every page pays to have the
     // extension installed. The difference is the annotation itself.
     const bootMs = median(alone.map((r) => r.scriptMs));
-    const switchOnMs = median(alone.map((r) => r.switchOnMs!));
+    const switchOnMs = median(plain.map((r) => r.switchOnMs!));
     const addedByUs = bootMs + switchOnMs;
     console.log(`  added main-thread time, measured apart from the page's load: ${fmt(addedByUs)}  = ${((100 * addedByUs) / pageMs).toFixed(1)}%`);
     console.log(`    loading the script switched off ${fmt(bootMs)} (CPU profile) + switching on in the loaded page ${fmt(switchOnMs)} (TaskDuration: our script, garbage collection, intersection observation, painting, messages)`);
     console.log(`  Backstory's own work (CPU profile)        ${fmt(scriptMs)}  = ${((100 * scriptMs) / pageMs).toFixed(1)}% of the page's own`);
     console.log(`    of which: loading the script, switched off ${fmt(bootMs)};  annotating ${fmt(scriptMs - bootMs)}`);
     console.log(`  longest uninterrupted stretch of ours     ${fmt(longest)}`);
-    console.log(`  garbage collection in the page, off → on  ${fmt(median(alone.map((r) => r.gcMs)))} → ${fmt(median(withUs.map((r) => r.gcMs)))}`);
+    console.log(`  garbage collection in the page (profiled runs), off → on  ${fmt(median(alone.map((r) => r.gcMs)))} → ${fmt(median(withUs.map((r) => r.gcMs)))}`);
     ourScriptMs.set(path, scriptMs);
     if (BREAKDOWN > 0) {
       const total = new Map<string, number>();
