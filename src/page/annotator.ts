@@ -118,6 +118,15 @@ class BlockMentions implements Paintable {
   }
 }
 
+/**
+ * Whether `text[start, end)` is one of `surfaces`, compared in place: slicing every mention to compare would make a
+ * string per mention (thousands on a long page) for the garbage collector, where an entity has a handful of surfaces.
+ */
+function hasSurfaceAt(surfaces: readonly string[], text: string, start: number, end: number): boolean {
+  for (let i = 0; i < surfaces.length; i++) if (surfaces[i].length === end - start && text.startsWith(surfaces[i], start)) return true;
+  return false;
+}
+
 /** The engine's judgement of the page: the blocks it read, and its mentions as four numbers each (see `ScanTexts`). */
 interface Judgement {
   blocks: TextBlock[];
@@ -287,8 +296,10 @@ export class PageAnnotator {
         byOrdinal.set(ordinal, entry);
       }
       entry.count++;
-      const surface = blocks[mentions[n * 4]].text.slice(mentions[n * 4 + 1], mentions[n * 4 + 2]);
-      if (!entry.surfaces.includes(surface)) entry.surfaces.push(surface);
+      const { text } = blocks[mentions[n * 4]];
+      const start = mentions[n * 4 + 1];
+      const end = mentions[n * 4 + 2];
+      if (!hasSurfaceAt(entry.surfaces, text, start, end)) entry.surfaces.push(text.slice(start, end));
     }
     const summary: PageSummary = {
       url: this.doc.location?.href ?? '',

@@ -112,7 +112,12 @@ describe('on the demo article', () => {
     for (const mention of summary.mentions) {
       expect(mention).toEqual({ id: expect.any(String), name: expect.any(String), type: expect.any(String), count: expect.any(Number), surfaces: expect.any(Array) });
       expect(mention.count).toBeGreaterThan(0);
+      // Each way the page names the entity, once: "Shehbaz Sharif" and "Sharif", not one entry per mention.
+      expect(new Set(mention.surfaces).size).toBe(mention.surfaces.length);
+      expect(mention.surfaces.length).toBeGreaterThan(0);
+      expect(mention.surfaces.length).toBeLessThanOrEqual(mention.count);
     }
+    expect(summary.mentions.some((m) => m.surfaces.length > 1 && m.surfaces.length < m.count)).toBe(true);
   });
 
   it('paints the summarised mentions near the viewport with the CSS Custom Highlight API, the rest as the reader scrolls', async () => {
