@@ -183,7 +183,7 @@ async function main(): Promise<void> {
 
   /**
    * One load of the page. Profiled runs measure our work; the sampling profiler also slows the page itself (by about
-   * a sixth on the 2 MB page), so the page's own time and the switch-on are measured in a run without it.
+   * a sixth on the 2 MB page in some runs), so the page's own time and the switch-on are measured in a run without it.
    */
   async function run(path: string, withBackstory: boolean, profiled: boolean): Promise<RunResult> {
     await setEnabled(withBackstory);
