@@ -16,7 +16,7 @@ import type { ScanTextsReply } from '../messaging/page-scan';
 import type { HighlightStyle } from '../settings/settings';
 import { INCREMENTAL_MAX_ROOTS } from '../timing';
 import { readPublishedAt } from './article-metadata';
-import { clearHighlights, styleHighlightsIn } from './highlights';
+import { clearHighlights, paintedStyle, styleHighlightsIn } from './highlights';
 import { MentionIndex } from './hit-test';
 import { Cancelled, type Slicer } from './slicer';
 import { BlockCollector, blockContainer, blockHasNode, blockRange, firstNodeOf, isReadable, type TextBlock } from './text-blocks';
@@ -388,6 +388,8 @@ export class PageAnnotator {
     this.painted = seen ? painted : null;
     this.mentionRoots = [...shadowRoots];
     for (const root of this.mentionRoots) styleHighlightsIn(root);
-    this.painter.setPaintables(groups, this.options.highlightStyle);
+    let pageChars = 0;
+    for (let i = 0; i < blocks.length; i++) pageChars += blocks[i].text.length;
+    this.painter.setPaintables(groups, paintedStyle(this.options.highlightStyle, pageChars));
   }
 }

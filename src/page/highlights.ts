@@ -4,6 +4,7 @@
  * through the content script's manifest CSS, which adds no node to the page.
  */
 import type { HighlightStyle } from '../settings/settings';
+import { TINT_LONG_PAGES_FROM_CHARS } from '../timing';
 import highlightCss from './highlight.css?inline';
 
 export const MENTION_HIGHLIGHT = 'backstory-mention';
@@ -18,6 +19,14 @@ const STYLE_HIGHLIGHTS: Record<HighlightStyle, string | null> = {
   tint: TINT_HIGHLIGHT,
   none: null,
 };
+
+/**
+ * The style mentions are painted in on a page with `pageChars` characters of text: the reader's choice, except that
+ * a very long page is tinted rather than underlined (see `TINT_LONG_PAGES_FROM_CHARS`).
+ */
+export function paintedStyle(chosen: HighlightStyle, pageChars: number): HighlightStyle {
+  return chosen === 'underline' && pageChars >= TINT_LONG_PAGES_FROM_CHARS ? 'tint' : chosen;
+}
 
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';

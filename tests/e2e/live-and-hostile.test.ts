@@ -142,10 +142,18 @@ async function summaryWhere(page: Page, ok: (s: PageSummary) => boolean, timeout
 
 const ids = (summary: PageSummary) => summary.mentions.map((m) => m.id);
 
+/** How many ranges each mention style has registered, and how much text the page holds. */
+const mentionStyles = (page: Page) =>
+  page.evaluate(() => ({
+    underlined: CSS.highlights.get('backstory-mention')?.size ?? 0,
+    tinted: CSS.highlights.get('backstory-mention-tint')?.size ?? 0,
+    chars: document.body.textContent!.length,
+  }));
+
 /**
  * Finds occurrence `occurrence` of `text` inside one text node, brings it near the middle of the viewport (the
  * painter only paints text near the viewport), waits for painting, and says where it is and whether exactly
- * that range is registered in the `backstory-mention` highlight.
+ * that range is registered as a mention (underlined, or tinted on a very long page).
  */
 async function showText(page: Page, text: string, occurrence = 0): Promise<{ rect: { x: number; y: number; width: number; height: number }; painted: boolean }> {
   const step = (mode: 'scroll' | 'measure') =>
@@ -174,7 +182,7 @@ async function showText(page: Page, text: string, occurrence = 0): Promise<{ rec
           return null;
         }
         const rect = range.getClientRects()[0];
-        const highlight = CSS.highlights.get('backstory-mention');
+        const highlight = CSS.highlights.get('backstory-mention') ?? CSS.highlights.get('backstory-mention-tint');
         const painted = !!highlight && [...highlight].some((h) => {
           const r = h as Range;
           return r.startContainer === range.startContainer && r.startOffset === range.startOffset && r.endContainer === range.endContainer && r.endOffset === range.endOffset;
@@ -607,6 +615,8 @@ describe('a long page', () => {
     expect(await page.evaluate(() => (window as unknown as { __generated: object }).__generated)).toEqual({ paragraphs: 616, rubio: 600, dar: 216 });
     const summary = await readySummary(browser, page);
     expect(countsOf(summary)).toEqual({ 'marco-rubio': 600, 'ishaq-dar': 216 });
+    // Long, but not so long that the reader's underline gives way to a tint (see (d) and (f) below).
+    expect((await mentionStyles(page)).chars).toBeLessThan(300_000);
     const { viewport, height } = await page.evaluate(() => ({ viewport: innerHeight, height: document.documentElement.scrollHeight }));
     expect(height).toBeGreaterThan(30 * viewport);
     const seen = new Set<string>();
@@ -709,8 +719,13 @@ describe('hostile pages', () => {
     expect(countsOf(summary)).toEqual({ 'shehbaz-sharif': 20, 'narendra-modi': 10 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(200);
+    // A page this long is tinted, not underlined: an underline makes Chrome update the whole page at every repaint.
+    const styles = await mentionStyles(page);
+    expect(styles.chars).toBeGreaterThan(300_000);
+    expect(styles).toMatchObject({ underlined: 0, tinted: expect.any(Number) });
+    expect(styles.tinted).toBeGreaterThan(0);
     const splitPainted = await page.evaluate(() =>
-      [...(CSS.highlights.get('backstory-mention') ?? [])].some((r) => {
+      [...(CSS.highlights.get('backstory-mention-tint') ?? [])].some((r) => {
         const range = r as Range;
         return range.toString() === 'Shehbaz Sharif' && range.startContainer !== range.endContainer;
       }),
@@ -746,6 +761,8 @@ describe('hostile pages', () => {
     expect(readyAfter).toBeLessThan(15_000);
     expect(countsOf(summary)).toEqual({ 'ajit-doval': generated.doval, 'asim-munir': generated.munir });
     await hoverAndSeeCard(page, 'Ajit Doval', 'Ajit Doval');
+    expect(await mentionStyles(page)).toMatchObject({ underlined: 0, chars: expect.any(Number) });
+    expect((await mentionStyles(page)).tinted).toBeGreaterThan(0);
     expect((await readMutations(page)).foreign).toEqual([]);
     expect(errors).toEqual([]);
     await close(page);

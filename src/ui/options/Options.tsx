@@ -130,7 +130,7 @@ export function Options({ actions }: { actions: OptionsActions }) {
         <label class="row" for="style">
           Highlight style
           <select id="style" value={settings.highlightStyle} onChange={(e) => update({ ...settings, highlightStyle: (e.currentTarget as HTMLSelectElement).value as Settings['highlightStyle'] })}>
-            <option value="underline">Dotted underline</option>
+            <option value="underline">Dotted underline (a tint on very long pages)</option>
             <option value="tint">Background tint</option>
             <option value="none">None (cards still open on hover)</option>
           </select>
