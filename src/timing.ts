@@ -74,7 +74,8 @@ export const PAINT_RUN_CONTAINERS = 8;
  * highlight with a text decoration is registered, Chrome updates the whole page's compositing inputs each time the
  * page's highlights change: about 7 ms on the 2 MB benchmark page (traced: `Blink.CompositingInputs.UpdateTime`,
  * against 0.1 ms for a background colour alone), paid when Backstory starts and again each time scrolling brings new
- * mentions near. The cost follows the page's length: about 1 ms here, nothing to notice on an ordinary article.
+ * mentions near. The cost follows the page's length: about 1 ms at this threshold, nothing to notice on an ordinary
+ * article.
  */
 export const TINT_LONG_PAGES_FROM_CHARS = 300_000;
 

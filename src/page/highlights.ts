@@ -8,7 +8,7 @@ import { TINT_LONG_PAGES_FROM_CHARS } from '../timing';
 import highlightCss from './highlight.css?inline';
 
 export const MENTION_HIGHLIGHT = 'backstory-mention';
-/** The same mentions painted as a background tint instead of an underline (a reader's setting). */
+/** The same mentions painted as a background tint instead of an underline (a reader's setting, and very long pages). */
 export const TINT_HIGHLIGHT = 'backstory-mention-tint';
 export const ACTIVE_HIGHLIGHT = 'backstory-active';
 /** The mention reached by keyboard stepping: a visible focus mark. */
