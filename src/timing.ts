@@ -61,11 +61,11 @@ export const INCREMENTAL_MAX_ROOTS = 64;
 export const PAINT_MARGIN_VIEWPORTS = 1;
 
 /**
- * Most text containers painted as one run, of which only the two ends are watched for nearness to the viewport. The
+ * Most text containers painted as one run, watched for nearness to the viewport at its start and end only. The
  * browser checks every watched element in every frame that scrolls, so watching every container of a long article
  * (1,700 on the 2 MB benchmark page) cost about 10 ms of main thread at load and more while scrolling; with runs of
- * 8 it watches a quarter as many. A near run paints all its containers: 8 paragraphs that name someone are a
- * screenful or two of text, so painting stays tied to the viewport.
+ * 8 it watches an eighth as many (a run's end is the next run's start). A near run paints all its containers: 8
+ * paragraphs that name someone are a screenful or two of text, so painting stays tied to the viewport.
  */
 export const PAINT_RUN_CONTAINERS = 8;
 

@@ -6,9 +6,11 @@
  *
  * The observer does not watch every container: each observed element costs the browser work in every frame that
  * moves the page, and a long article has thousands. Containers go in runs of up to `PAINT_RUN_CONTAINERS` siblings
- * (consecutive containers with the same parent, which the page lays out one after the other), and only the two ends
- * of each run are watched. A run is near when one of its ends is, or when its ends lie on opposite sides of the
- * near area, which then falls between them.
+ * (consecutive containers with the same parent, which the page lays out one after the other), and each run is
+ * watched at its start and its end. The end is the next run's start where that run follows in the same parent (it
+ * is laid out after this run's last container), so most runs cost one watched element, not two. A run is near when
+ * its start or end is, or when the two lie on opposite sides of the near area, which then falls between them (at
+ * worst in the gap before the next run: a run painted a little early).
  */
 import type { HighlightStyle } from '../settings/settings';
 import { PAINT_MARGIN_VIEWPORTS, PAINT_RUN_CONTAINERS } from '../timing';
@@ -24,12 +26,14 @@ export interface Paintable {
 /** Where a watched end of a run was last seen, relative to the viewport and its margins. */
 type Place = 'near' | 'above' | 'below';
 
-/** Items in consecutive sibling containers, watched at both ends. */
+/** Items in consecutive sibling containers, watched at their start and their end (see the file's comment). */
 interface Run<T> {
   items: T[];
   containers: number;
   first: Element;
   last: Element;
+  /** Watched for the run's end: the next run's first container when it shares `last`'s parent, else `last`. */
+  end: Element;
 }
 
 export class ViewportPainter<T extends Paintable = Paintable> {
@@ -58,7 +62,7 @@ export class ViewportPainter<T extends Paintable = Paintable> {
     const observer = this.ensureObserver();
     if (observer) {
       const ends = new Set<Element>();
-      for (const run of this.runs) ends.add(run.first).add(run.last);
+      for (const run of this.runs) ends.add(run.first).add(run.end);
       for (const element of this.places.keys()) {
         if (!ends.has(element)) {
           observer.unobserve(element);
@@ -108,8 +112,8 @@ export class ViewportPainter<T extends Paintable = Paintable> {
 
   private isNear(run: Run<T>): boolean {
     const first = this.places.get(run.first);
-    const last = this.places.get(run.last);
-    return first === 'near' || last === 'near' || (first !== undefined && last !== undefined && first !== last);
+    const end = this.places.get(run.end);
+    return first === 'near' || end === 'near' || (first !== undefined && end !== undefined && first !== end);
   }
 
   /** The paintables near the viewport (all of them where there is no IntersectionObserver). */
@@ -155,9 +159,13 @@ function runsOf<T extends Paintable>(items: readonly T[]): Run<T>[] {
       run.containers++;
       run.last = container;
     } else {
-      run = { items: [item], containers: 1, first: container, last: container };
+      run = { items: [item], containers: 1, first: container, last: container, end: container };
       runs.push(run);
     }
+  }
+  for (let i = 0; i < runs.length; i++) {
+    const next = runs[i + 1];
+    runs[i].end = next && next.first !== runs[i].last && next.first.parentNode === runs[i].last.parentNode ? next.first : runs[i].last;
   }
   return runs;
 }
