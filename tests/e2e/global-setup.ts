@@ -2,10 +2,10 @@
  * Runs once before the browser tests: finds Chromium (a missing browser fails the run with instructions, it is
  * never a silent skip) and builds the extension the tests load.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildExtension } from '../../scripts/lib/build-extension';
 import { findChromium } from '../../scripts/lib/find-chromium';
 
 declare module 'vitest' {
@@ -21,7 +21,7 @@ export default function setup(project: TestProject): void {
   const extensionDir = resolve(root, '.output/chrome-mv3');
   // BACKSTORY_E2E_SKIP_BUILD=1 reuses an existing build (for quick reruns while editing tests).
   if (process.env.BACKSTORY_E2E_SKIP_BUILD !== '1' || !existsSync(extensionDir)) {
-    execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'pipe' });
+    buildExtension(root);
   }
   if (!existsSync(resolve(extensionDir, 'manifest.json'))) throw new Error(`The build did not produce ${extensionDir}/manifest.json`);
   project.provide('chromiumPath', chromiumPath);

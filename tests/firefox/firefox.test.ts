@@ -3,10 +3,10 @@
  * and the page summary message (read through the popup, opened by the browser window in a background tab, which asks
  * the active tab with that message). Runs when Firefox is present (`.ci/run` installs it).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExtension } from '../../scripts/lib/build-extension';
 import { serveFixtures, type FixtureServer } from '../e2e/harness';
 import { ADDON_UUID, findFirefox, FirefoxBidi } from './firefox-bidi';
 
@@ -24,7 +24,7 @@ describe.skipIf(!firefoxPath)('Backstory in Firefox ESR', () => {
 
   beforeAll(async () => {
     if (process.env.BACKSTORY_E2E_SKIP_BUILD !== '1' || !existsSync(ADDON_DIR)) {
-      execFileSync(process.execPath, [resolve(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'pipe' });
+      buildExtension(ROOT, 'firefox');
     }
     server = await serveFixtures();
     firefox = await FirefoxBidi.launch(firefoxPath!);
