@@ -132,9 +132,11 @@ interface Judgement {
   blocks: TextBlock[];
   entityIds: readonly string[];
   mentions: readonly number[];
+  /** The length of the blocks' text together: a very long page is painted in another style (`paintedStyle`). */
+  chars: number;
 }
 
-const NO_JUDGEMENT: Judgement = { blocks: [], entityIds: [], mentions: [] };
+const NO_JUDGEMENT: Judgement = { blocks: [], entityIds: [], mentions: [], chars: 0 };
 
 export class PageAnnotator {
   private blocks: TextBlock[] = [];
@@ -340,7 +342,9 @@ export class PageAnnotator {
     const { entityIds, mentions } = await this.scanTexts(texts);
     slicer.resumed();
     if (blocks !== this.blocks) throw new Cancelled();
-    this.judgement = { blocks, entityIds, mentions };
+    let chars = 0;
+    for (let i = 0; i < texts.length; i++) chars += texts[i].length;
+    this.judgement = { blocks, entityIds, mentions, chars };
     this.forgetMentions();
     this.publishedAt = readPublishedAt(this.doc);
     this.status = 'ready';
@@ -388,8 +392,6 @@ export class PageAnnotator {
     this.painted = seen ? painted : null;
     this.mentionRoots = [...shadowRoots];
     for (const root of this.mentionRoots) styleHighlightsIn(root);
-    let pageChars = 0;
-    for (let i = 0; i < blocks.length; i++) pageChars += blocks[i].text.length;
-    this.painter.setPaintables(groups, paintedStyle(this.options.highlightStyle, pageChars));
+    this.painter.setPaintables(groups, paintedStyle(this.options.highlightStyle, this.judgement.chars));
   }
 }
