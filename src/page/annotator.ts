@@ -164,8 +164,11 @@ export class PageAnnotator {
   private options: AnnotatorOptions = DEFAULT_OPTIONS;
   private readonly painter: ViewportPainter<BlockMentions>;
   private cachedSummary: PageSummary | null = null;
-  /** Read once per judgement: a page's metadata does not change with its text, and reading it walks the document. */
-  private publishedAt: string | null = null;
+  /**
+   * Read once per judgement, when a summary is first asked for (undefined: not yet): a page's metadata does not
+   * change with its text, and reading it searches the document and may parse its JSON-LD.
+   */
+  private publishedAt: string | null | undefined = undefined;
   private mentionsSignature = '';
 
   constructor(
@@ -306,7 +309,7 @@ export class PageAnnotator {
     const summary: PageSummary = {
       url: this.doc.location?.href ?? '',
       title: this.doc.title,
-      publishedAt: this.publishedAt,
+      publishedAt: this.publishedAt === undefined ? (this.publishedAt = readPublishedAt(this.doc)) : this.publishedAt,
       status: this.status,
       mentions: [...byOrdinal.values()],
     };
@@ -346,13 +349,36 @@ export class PageAnnotator {
     for (let i = 0; i < texts.length; i++) chars += texts[i].length;
     this.judgement = { blocks, entityIds, mentions, chars };
     this.forgetMentions();
-    this.publishedAt = readPublishedAt(this.doc);
+    this.publishedAt = undefined;
     this.status = 'ready';
     this.publish();
-    // What the page mentions, as text, to tell whether this scan changed it (one summary per scan, not two).
     const before = this.mentionsSignature;
-    this.mentionsSignature = JSON.stringify(this.summary().mentions);
+    this.mentionsSignature = this.mentionedSignature();
     return this.mentionsSignature !== before;
+  }
+
+  /**
+   * Which entities the page mentions and how often, as text, to tell whether a scan changed it. Counted from the
+   * judgement's numbers: the full summary (the matched strings, the page's metadata) waits until the popup asks.
+   */
+  private mentionedSignature(): string {
+    const { entityIds, mentions } = this.judgement;
+    const counts = new Map<number, number>();
+    for (const n of this.order) {
+      const ordinal = mentions[n * 4 + 3];
+      counts.set(ordinal, (counts.get(ordinal) ?? 0) + 1);
+    }
+    let signature = '';
+    for (const [ordinal, count] of counts) signature += `${entityIds[ordinal]}:${count} `;
+    return signature;
+  }
+
+  /** How many entities the page mentions (of the types the reader wants): what the toolbar badge shows. */
+  entityCount(): number {
+    const { mentions } = this.judgement;
+    const seen = new Set<number>();
+    for (const n of this.order) seen.add(mentions[n * 4 + 3]);
+    return seen.size;
   }
 
   private publish(): void {

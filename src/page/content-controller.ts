@@ -436,8 +436,8 @@ export class ContentController {
 
   private notify(): void {
     this.notified = true;
-    // The badge needs the state and a count, not the rest of the summary (which would read the page's metadata).
+    // The badge needs the state and a count, not the summary (the matched strings of every mention of a long page).
     const { status, read } = this.state();
-    this.deps.notify({ type: PAGE_STATE_NOTICE, status, entityCount: read ? read.summary().mentions.length : 0 });
+    this.deps.notify({ type: PAGE_STATE_NOTICE, status, entityCount: read ? read.entityCount() : 0 });
   }
 }

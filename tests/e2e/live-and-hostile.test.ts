@@ -467,6 +467,9 @@ describe('a live blog', () => {
     const { page, errors } = await open('live-blog.html');
     const before = await readySummary(browser, page);
     expect(countsOf(before)).toEqual(INITIAL);
+    const tabId = await tabIdOf(browser, page);
+    const badge = () => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await until(badge, (text) => text === String(Object.keys(INITIAL).length), 5000, 'the badge counting the first entities');
 
     await page.evaluate(() => (window as unknown as { startLiveUpdates(): void }).startLiveUpdates());
     // The last update names the Line of Control: once it is counted, every update has been read.
@@ -475,6 +478,8 @@ describe('a live blog', () => {
     expect(countsOf(after)).toEqual(FINAL);
     // In order of first appearance: the new entities come after the old ones, in the order the updates arrived.
     expect(ids(after)).toEqual(Object.keys(FINAL));
+    // The badge follows the updates too: each rescan that changes what the page mentions tells the background.
+    await until(badge, (text) => text === String(Object.keys(FINAL).length), 5000, 'the badge counting every entity');
 
     for (const text of ['Shehbaz Sharif', 'Wagah', 'SAARC Visa Exemption Scheme', 'Ministry of External Affairs', 'Line of Control']) {
       expect({ text, painted: (await showText(page, text)).painted }).toEqual({ text, painted: true });
