@@ -28,7 +28,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundledKnowledgeBase } from '../src/kb/knowledge-base';
 import { aliasSpecs } from '../src/kb/match-index';
-import { CdpBrowser, type CdpPage, type CdpSession, type TraceEvent } from './lib/cdp-browser';
+import { CdpBrowser, type CdpPage, type TraceEvent } from './lib/cdp-browser';
 import { serveDirectory } from './lib/chromium';
 import { findChromium } from './lib/find-chromium';
 import { DEMO_ARTICLE as DEMO, generatedArticle } from './lib/generated-article';

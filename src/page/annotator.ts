@@ -145,6 +145,8 @@ export class PageAnnotator {
   private judgement: Judgement = NO_JUDGEMENT;
   /** The mentions of the types the reader wants, in reading order: their numbers in the judgement. */
   private order: number[] = [];
+  /** How many of `order`'s mentions each entity has (by its number in the judgement), in order of first appearance. */
+  private countsByEntity = new Map<number, number>();
   /** Whether the mention at each position of `order` is painted (all are, unless only first mentions are). */
   private painted: boolean[] | null = null;
   /**
@@ -323,6 +325,7 @@ export class PageAnnotator {
     this.judgement = NO_JUDGEMENT;
     this.forgetMentions();
     this.order = [];
+    this.countsByEntity = new Map();
     this.mentionRoots = [];
     this.status = 'scanning';
     this.cachedSummary = null;
@@ -358,27 +361,18 @@ export class PageAnnotator {
   }
 
   /**
-   * Which entities the page mentions and how often, as text, to tell whether a scan changed it. Counted from the
-   * judgement's numbers: the full summary (the matched strings, the page's metadata) waits until the popup asks.
+   * Which entities the page mentions and how often, as text, to tell whether a scan changed it: made from the counts
+   * `publish` keeps, as the full summary (each mention's matched string, the page's metadata) waits until asked for.
    */
   private mentionedSignature(): string {
-    const { entityIds, mentions } = this.judgement;
-    const counts = new Map<number, number>();
-    for (const n of this.order) {
-      const ordinal = mentions[n * 4 + 3];
-      counts.set(ordinal, (counts.get(ordinal) ?? 0) + 1);
-    }
     let signature = '';
-    for (const [ordinal, count] of counts) signature += `${entityIds[ordinal]}:${count} `;
+    for (const [ordinal, count] of this.countsByEntity) signature += `${this.judgement.entityIds[ordinal]}:${count} `;
     return signature;
   }
 
   /** How many entities the page mentions (of the types the reader wants): what the toolbar badge shows. */
   entityCount(): number {
-    const { mentions } = this.judgement;
-    const seen = new Set<number>();
-    for (const n of this.order) seen.add(mentions[n * 4 + 3]);
-    return seen.size;
+    return this.countsByEntity.size;
   }
 
   private publish(): void {
@@ -406,15 +400,18 @@ export class PageAnnotator {
       if (block.shadowRoot) shadowRoots.add(block.shadowRoot);
       groupStart = order.length;
     };
+    const counts = new Map<number, number>();
     for (let n = 0; n < mentions.length / 4; n++) {
       const ordinal = mentions[n * 4 + 3];
       if (!wanted[ordinal]) continue;
       if (order.length > groupStart && mentions[order[groupStart] * 4] !== mentions[n * 4]) endGroup();
       order.push(n);
+      counts.set(ordinal, (counts.get(ordinal) ?? 0) + 1);
       if (seen) painted.push(!seen.has(ordinal) && !!seen.add(ordinal));
     }
     endGroup();
     this.order = order;
+    this.countsByEntity = counts;
     this.painted = seen ? painted : null;
     this.mentionRoots = [...shadowRoots];
     for (const root of this.mentionRoots) styleHighlightsIn(root);
