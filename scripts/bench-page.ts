@@ -210,17 +210,24 @@ async function main(): Promise<void> {
     return taskMs;
   }
 
-  /** A load with Backstory off, then Backstory switched on in the loaded page: measured (untraced) or traced. */
-  async function offRun(path: string, traced: boolean): Promise<OffRun> {
+  /**
+   * A load with Backstory off, then (unless `then` is 'nothing') Backstory switched on in the loaded page: measured
+   * (untraced) or traced.
+   */
+  async function offRun(path: string, then: 'nothing' | 'measure' | 'trace'): Promise<OffRun> {
     await setEnabled(false);
     const page = await withExtension.newPage();
     const url = server.url(path);
     await page.goto(url);
     await wait(500);
     const taskMs = await page.taskDuration();
+    if (then === 'nothing') {
+      await page.close();
+      return { taskMs };
+    }
     const tabId = await tabShowing(url);
     await wait(SWITCH_ON_SETTLE_MS);
-    const switched = traced ? { longestSwitchOnTaskMs: await tracedSwitchOn(tabId) } : await measuredSwitchOn(page, tabId);
+    const switched = then === 'trace' ? { longestSwitchOnTaskMs: await tracedSwitchOn(tabId) } : await measuredSwitchOn(page, tabId);
     await page.close();
     return { taskMs, ...switched };
   }
@@ -306,7 +313,7 @@ async function main(): Promise<void> {
   const loadDiffs: number[] = [];
   for (let round = 0; round < Math.max(ROUNDS, 9); round++) {
     const alone = await bareRun(DEMO);
-    loadDiffs.push((await offRun(DEMO, false)).taskMs - alone);
+    loadDiffs.push((await offRun(DEMO, 'nothing')).taskMs - alone);
   }
   const loadMs = median(loadDiffs);
   console.log(`loading the script, switched off: ${fmt(loadMs)} of main-thread time per page (demo article, with − without the extension, median of ${loadDiffs.length} rounds)`);
@@ -319,8 +326,8 @@ async function main(): Promise<void> {
     const profiled: OurWork[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       own.push(await bareRun(path));
-      measured.push(await offRun(path, false));
-      traced.push(await offRun(path, true));
+      measured.push(await offRun(path, 'measure'));
+      traced.push(await offRun(path, 'trace'));
       if (BREAKDOWN > 0) profiled.push(await profiledRun(path));
     }
     const pageMs = median(own);
