@@ -85,6 +85,8 @@ function hostCovers(site: string, host: string): boolean {
 /** Whether Backstory reads pages of `host`. */
 export function isEnabledFor(settings: Settings, host: string): boolean {
   if (!settings.enabled) return false;
+  // Most readers list no site: then the host needs no normalising (its patterns cost a cold page a fraction of a ms).
+  if (!settings.sites.length) return settings.siteMode !== 'only';
   const h = normalizeHost(host);
   const listed = settings.sites.some((site) => hostCovers(site, h));
   return settings.siteMode === 'only' ? listed : !listed;
