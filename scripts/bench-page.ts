@@ -6,13 +6,17 @@
  * (its script loads and stops at once), switching it on once the page has loaded and settled: once to measure what
  * that adds, once traced for the longest task. The browsers are driven over the DevTools protocol directly, never
  * with the `Runtime` domain on the page (see `lib/cdp-browser.ts`: it makes V8 parse our script again on every load,
- * which a reader's browser never does). Reported, as medians of the rounds:
- *   - the page's own main-thread time: CDP Performance metric TaskDuration of the load, no extension;
- *   - what loading the script costs, switched off: TaskDuration with Backstory off minus without the extension,
+ * which a reader's browser never does). Main-thread time is measured two ways (CDP Performance metrics): as the wall-clock
+ * duration of the thread's tasks (TaskDuration), which is what the targets name and what the page waits for, and as
+ * the thread's CPU time (ThreadTime), the work itself. On a two-core machine a task of ours often waits for a core
+ * while the background matches, which counts in the first and not in the second; the second moves less between
+ * runs. Reported, as medians of the rounds:
+ *   - the page's own main-thread time: of the load, no extension;
+ *   - what loading the script costs, switched off: main-thread time with Backstory off minus without the extension,
  *     measured on the demo article, where a load varies by a few milliseconds (on long pages the difference is
  *     mostly the page's own layout, which varies by a hundred; printed too, as a check). Switched off the script
  *     reads no page text, so its cost does not depend on the page;
- *   - switching on: the TaskDuration of switching Backstory on in the loaded page until it has told the background
+ *   - switching on: the main-thread time of switching Backstory on in the loaded page until it has told the background
  *     what the page mentions (watched through the toolbar button's title, so that nothing asks the page meanwhile),
  *     less what the idle page did meanwhile: our script, and the garbage collection, intersection observation,
  *     painting and messages it causes;
@@ -28,7 +32,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundledKnowledgeBase } from '../src/kb/knowledge-base';
 import { aliasSpecs } from '../src/kb/match-index';
-import { CdpBrowser, type CdpPage, type TraceEvent } from './lib/cdp-browser';
+import { CdpBrowser, type CdpPage, type MainThreadTime, type TraceEvent } from './lib/cdp-browser';
 import { serveDirectory } from './lib/chromium';
 import { findChromium } from './lib/find-chromium';
 import { DEMO_ARTICLE as DEMO, generatedArticle } from './lib/generated-article';
@@ -54,18 +58,31 @@ const SWITCH_ON_IDLE_MS = 1000;
 
 /** One load of a page with Backstory installed and switched off, then switched on once the page has settled. */
 interface OffRun {
-  /** TaskDuration of the load (Backstory off: its script loads and stops). */
-  taskMs: number;
+  /** Main-thread time of the load (Backstory off: its script loads and stops). */
+  load: MainThreadTime;
   /**
-   * Untraced runs: the main-thread time (TaskDuration) switching Backstory on in the loaded page takes, less what the
-   * page did on its own meanwhile. Unlike the difference of two page loads, this leaves out the page's own layout,
-   * which varies by a hundred milliseconds between identical loads of a 2 MB page.
+   * Untraced runs: the main-thread time switching Backstory on in the loaded page takes, less what the page did on
+   * its own meanwhile. Unlike the difference of two page loads, this leaves out the page's own layout, which varies
+   * by a hundred milliseconds between identical loads of a 2 MB page.
    */
-  switchOnMs?: number;
+  switchOn?: MainThreadTime;
   /** Traced runs: the longest main-thread task while switching on. */
   longestSwitchOnTaskMs?: number;
   /** Untraced runs: the main-thread time the page's first answer to the popup's question takes (the summary). */
-  summaryMs?: number;
+  summary?: MainThreadTime;
+}
+
+function minus(a: MainThreadTime, b: MainThreadTime): MainThreadTime {
+  return { taskMs: a.taskMs - b.taskMs, cpuMs: a.cpuMs - b.cpuMs };
+}
+
+function plus(a: MainThreadTime, b: MainThreadTime): MainThreadTime {
+  return { taskMs: a.taskMs + b.taskMs, cpuMs: a.cpuMs + b.cpuMs };
+}
+
+/** Each measure's median on its own (the two medians may come from different rounds). */
+function medianTime(times: readonly MainThreadTime[]): MainThreadTime {
+  return { taskMs: median(times.map((t) => t.taskMs)), cpuMs: median(times.map((t) => t.cpuMs)) };
 }
 
 /**
@@ -200,14 +217,14 @@ async function main(): Promise<void> {
   }
 
   /** The page's own main-thread time to load, in the browser without the extension. */
-  async function bareRun(path: string): Promise<number> {
+  async function bareRun(path: string): Promise<MainThreadTime> {
     const page = await bare.newPage();
     await page.goto(server.url(path));
     // Let trailing work (painting, the page's own idle tasks) settle the same way in every run.
     await wait(500);
-    const taskMs = await page.taskDuration();
+    const load = await page.mainThreadTime();
     await page.close();
-    return taskMs;
+    return load;
   }
 
   /**
@@ -220,38 +237,41 @@ async function main(): Promise<void> {
     const url = server.url(path);
     await page.goto(url);
     await wait(500);
-    const taskMs = await page.taskDuration();
+    const load = await page.mainThreadTime();
     if (then === 'nothing') {
       await page.close();
-      return { taskMs };
+      return { load };
     }
     const tabId = await tabShowing(url);
     await wait(SWITCH_ON_SETTLE_MS);
     const switched = then === 'trace' ? { longestSwitchOnTaskMs: await tracedSwitchOn(tabId) } : await measuredSwitchOn(page, tabId);
     await page.close();
-    return { taskMs, ...switched };
+    return { load, ...switched };
   }
 
   /**
    * The main-thread time switching on adds, less what the idle page does meanwhile. Untraced: recording a trace adds
    * to the main thread's time.
    */
-  async function measuredSwitchOn(page: CdpPage, tabId: number): Promise<Pick<OffRun, 'switchOnMs' | 'summaryMs'>> {
-    const idleFrom = await page.taskDuration();
+  async function measuredSwitchOn(page: CdpPage, tabId: number): Promise<Pick<OffRun, 'switchOn' | 'summary'>> {
+    const idleFrom = await page.mainThreadTime();
     const idleStart = performance.now();
     await wait(SWITCH_ON_IDLE_MS);
-    const before = await page.taskDuration();
-    const idlePerMs = (before - idleFrom) / (performance.now() - idleStart);
+    const before = await page.mainThreadTime();
+    const idleMs = performance.now() - idleStart;
+    const idle = minus(before, idleFrom);
     const start = performance.now();
     await setEnabled(true);
     await annotated(tabId);
     await wait(500);
-    const switchOnMs = (await page.taskDuration()) - before - idlePerMs * (performance.now() - start);
+    const elapsed = (performance.now() - start) / idleMs;
+    const used = minus(await page.mainThreadTime(), before);
+    const switchOn = { taskMs: used.taskMs - idle.taskMs * elapsed, cpuMs: used.cpuMs - idle.cpuMs * elapsed };
     // What the popup's first question then costs the page: the summary is built when first asked for.
-    const asked = await page.taskDuration();
+    const asked = await page.mainThreadTime();
     await worker.evaluate(`chrome.tabs.sendMessage(${tabId}, { type: 'backstory:summary' }, { frameId: 0 })`);
     await wait(100);
-    return { switchOnMs, summaryMs: (await page.taskDuration()) - asked };
+    return { switchOn, summary: minus(await page.mainThreadTime(), asked) };
   }
 
   /** The longest main-thread task while switching on: the page is idle by then, so its tasks are ours or caused by ours. */
@@ -286,7 +306,7 @@ async function main(): Promise<void> {
     const page = await bare.newPage();
     await page.goto(server.url(path));
     await wait(200);
-    const before = await page.taskDuration();
+    const before = (await page.mainThreadTime()).taskMs;
     const timedOut = new Promise<null>((done) => setTimeout(() => done(null), MARKJS_TIMEOUT_MS));
     const markMs = await Promise.race([
       page.session
@@ -297,7 +317,7 @@ async function main(): Promise<void> {
         .catch(() => null),
       timedOut,
     ]);
-    const taskMs = markMs === null ? NaN : (await page.taskDuration()) - before;
+    const taskMs = markMs === null ? NaN : (await page.mainThreadTime()).taskMs - before;
     // A mark.js still running would slow every later measurement in this renderer: stop it hard.
     if (markMs === null) await page.session.send('Page.crash').catch(() => undefined);
     await page.close();
@@ -305,22 +325,24 @@ async function main(): Promise<void> {
   }
 
   const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'n/a');
+  const both = (t: MainThreadTime) => `${fmt(t.taskMs)} (CPU ${fmt(t.cpuMs)})`;
   const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
   console.log(`Chromium ${chromiumPath}; ${ROUNDS} alternating rounds per page; ${terms.length} terms`);
+  console.log('Main-thread time as task durations (CDP TaskDuration), and in brackets as CPU time (ThreadTime)');
   const pages = [['demo article', DEMO], ['generated 1 MB article', '/generated-1mb.html'], ['generated 2 MB article', '/generated-2mb.html']] as const;
   // What loading the script costs switched off, measured on the demo article (see the file's comment): rounds of
   // its own, neighbours in time, then the median of their differences.
-  const loadDiffs: number[] = [];
+  const loadDiffs: MainThreadTime[] = [];
   for (let round = 0; round < Math.max(ROUNDS, 9); round++) {
     const alone = await bareRun(DEMO);
-    loadDiffs.push((await offRun(DEMO, 'nothing')).taskMs - alone);
+    loadDiffs.push(minus((await offRun(DEMO, 'nothing')).load, alone));
   }
-  const loadMs = median(loadDiffs);
-  console.log(`loading the script, switched off: ${fmt(loadMs)} of main-thread time per page (demo article, with − without the extension, median of ${loadDiffs.length} rounds)`);
-  const switchOnByPage = new Map<string, number>();
+  const load = medianTime(loadDiffs);
+  console.log(`loading the script, switched off: ${both(load)} of main-thread time per page (demo article, with − without the extension, median of ${loadDiffs.length} rounds)`);
+  const switchOnByPage = new Map<string, MainThreadTime>();
   for (const [label, path] of pages) {
     if (ONLY && !ONLY.test(label)) continue;
-    const own: number[] = [];
+    const own: MainThreadTime[] = [];
     const measured: OffRun[] = [];
     const traced: OffRun[] = [];
     const profiled: OurWork[] = [];
@@ -330,18 +352,21 @@ async function main(): Promise<void> {
       traced.push(await offRun(path, 'trace'));
       if (BREAKDOWN > 0) profiled.push(await profiledRun(path));
     }
-    const pageMs = median(own);
-    const switchOnMs = median(measured.map((r) => r.switchOnMs!));
-    switchOnByPage.set(path, switchOnMs);
+    const switchOn = medianTime(measured.map((r) => r.switchOn!));
+    switchOnByPage.set(path, switchOn);
     console.log(`\n${label} (${path})`);
-    console.log(`  the page's own main-thread time to load (no extension)   ${fmt(pageMs)}`);
-    console.log(`  Backstory off: the load's main-thread time − the page's own (noisy on long pages)  ${fmt(median(measured.map((r, i) => r.taskMs - own[i])))}`);
+    console.log(`  the page's own main-thread time to load (no extension)   ${both(medianTime(own))}`);
+    console.log(`  Backstory off: the load's main-thread time − the page's own (noisy on long pages)  ${both(medianTime(measured.map((r, i) => minus(r.load, own[i]))))}`);
     // The share per round, then the median: this machine's speed drifts between rounds, and a round's runs are
     // neighbours in time.
-    const share = median(measured.map((r, i) => (loadMs + r.switchOnMs!) / own[i]));
-    console.log(`  added main-thread time                   ${fmt(loadMs + switchOnMs)}  = ${pct(share)} of the page's own (median of the rounds' shares)`);
-    console.log(`    loading the script switched off ${fmt(loadMs)} + switching on in the loaded page ${fmt(switchOnMs)} (our script, garbage collection, intersection observation, painting, messages)`);
-    console.log(`  the popup's first question, answered afterwards (the summary, built when asked)  ${fmt(median(measured.map((r) => r.summaryMs!)))}`);
+    const shares = measured.map((r, i) => {
+      const added = plus(load, r.switchOn!);
+      return { taskMs: added.taskMs / own[i].taskMs, cpuMs: added.cpuMs / own[i].cpuMs };
+    });
+    const share = medianTime(shares);
+    console.log(`  added main-thread time                   ${both(plus(load, switchOn))}  = ${pct(share.taskMs)} (CPU ${pct(share.cpuMs)}) of the page's own (median of the rounds' shares)`);
+    console.log(`    loading the script switched off ${both(load)} + switching on in the loaded page ${both(switchOn)} (our script, garbage collection, intersection observation, painting, messages)`);
+    console.log(`  the popup's first question, answered afterwards (the summary, built when asked)  ${both(medianTime(measured.map((r) => r.summary!)))}`);
     console.log(`  longest main-thread task while switching on  ${fmt(Math.max(...traced.map((r) => r.longestSwitchOnTaskMs!)))} (trace, worst of ${traced.length})`);
     if (BREAKDOWN > 0) {
       console.log(`  Backstory's own work in a CPU-profiled load with it on: ${fmt(median(profiled.map((w) => w.scriptMs)))} (the profiler slows our code more than the page's)`);
@@ -356,7 +381,7 @@ async function main(): Promise<void> {
     console.log('\nmark.js, the same page and the same terms, one run each (no extension):');
     for (const [label, path] of pages) {
       const mark = await markJsRun(path);
-      const ours = loadMs + switchOnByPage.get(path)!;
+      const ours = load.taskMs + switchOnByPage.get(path)!.taskMs;
       if (mark) console.log(`  ${label.padEnd(24)} ${fmt(mark.markMs)} wall, ${fmt(mark.taskMs)} main thread → ${(mark.taskMs / Math.max(ours, 0.1)).toFixed(0)}× Backstory's added time`);
       else console.log(`  ${label.padEnd(24)} did not finish within ${MARKJS_TIMEOUT_MS / 1000} s (stopped)`);
     }

@@ -49,14 +49,25 @@ export class CdpSession {
   }
 }
 
+/**
+ * Main-thread time two ways (CDP Performance metrics). `taskMs` (TaskDuration) is the wall-clock time the thread
+ * spent in tasks: what the page waits for, including while the thread waited for a core mid-task (on a two-core
+ * machine, often while the background matches). `cpuMs` (ThreadTime) is the CPU time the thread used: the work
+ * itself, steadier from run to run.
+ */
+export interface MainThreadTime {
+  taskMs: number;
+  cpuMs: number;
+}
+
 /** A tab: its target, and a session with `Page` and `Performance` enabled (never `Runtime`, see the file's comment). */
 export interface CdpPage {
   targetId: string;
   session: CdpSession;
   /** Navigates and resolves once the page's load event has fired. */
   goto(url: string): Promise<void>;
-  /** The page's main-thread time so far (Performance metric TaskDuration), in ms. */
-  taskDuration(): Promise<number>;
+  /** The page's main-thread time so far, in ms: as task durations and as CPU time. */
+  mainThreadTime(): Promise<MainThreadTime>;
   close(): Promise<void>;
 }
 
@@ -164,9 +175,10 @@ export class CdpBrowser {
         await session.send('Page.navigate', { url });
         await loaded;
       },
-      taskDuration: async () => {
+      mainThreadTime: async () => {
         const { metrics } = await session.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics');
-        return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+        const ms = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+        return { taskMs: ms('TaskDuration'), cpuMs: ms('ThreadTime') };
       },
       close: async () => {
         await this.send('Target.closeTarget', { targetId }).catch(() => undefined);

@@ -829,6 +829,41 @@ describe('hostile pages', () => {
   });
 });
 
+describe('a page full of small frames', () => {
+  /** Per frame of the page: its text, the names painted in it, and how its first painted name is styled. */
+  const paintedInFrames = (page: Page) =>
+    Promise.all(
+      page.frames().filter((f) => f !== page.mainFrame()).map((frame) =>
+        frame.evaluate(() => {
+          const ranges = [...(CSS.highlights.get('backstory-mention') ?? [])] as Range[];
+          const first = ranges[0]?.startContainer.parentElement;
+          return {
+            text: document.body?.textContent?.trim() ?? '',
+            painted: ranges.map((r) => r.toString()),
+            decoration: first ? getComputedStyle(first, '::highlight(backstory-mention)').textDecorationLine : null,
+          };
+        }),
+      ),
+    );
+
+  it('reads a frame with text, styled, and leaves the ad frames alone', async () => {
+    const { page, errors } = await open('ad-frames.html');
+    await readySummary(browser, page);
+    const frames = await until(() => paintedInFrames(page), (all) => all.some((f) => f.painted.length > 0), 5000, 'a frame painted');
+    expect(frames).toHaveLength(9);
+    const statement = frames.find((f) => f.text.includes('summary of the day'))!;
+    expect(statement.painted).toEqual(['Marco Rubio']);
+    // The highlight colours reach the frame too.
+    expect(statement.decoration).toBe('underline');
+    const ads = frames.filter((f) => f !== statement);
+    expect(ads.map((f) => f.painted)).toEqual(ads.map(() => []));
+    expect(ads.some((f) => f.text.includes('Shehbaz Sharif'))).toBe(true);
+    expect((await readMutations(page)).foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+});
+
 describe('fullscreen', () => {
   it('shows the card for a mention inside the fullscreen element, in its top layer', async () => {
     const { page, errors } = await open('fullscreen.html');
