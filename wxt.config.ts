@@ -1,8 +1,8 @@
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader of a file sees where each name comes from.
   imports: false,
   manifest: ({ browser }) => ({
@@ -30,5 +30,11 @@ export default defineConfig({
   }),
   // BACKSTORY_UNMINIFIED=1 keeps function names, so that `BENCH_BREAKDOWN` in `npm run bench:page` can say where the
   // time goes.
-  vite: () => ({ plugins: [preact()], ...(process.env.BACKSTORY_UNMINIFIED ? { build: { minify: false } } : {}) }),
+  vite: () => ({
+    plugins: [preact()],
+    // Every `import { browser } from 'wxt/browser'`, ours and WXT's own, gets webextension-polyfill through
+    // `src/platform/browser.ts`, which takes it without the bundler's copy of the exports (see that file).
+    resolve: { alias: { 'wxt/browser': resolve(import.meta.dirname, 'src/platform/browser.ts') } },
+    ...(process.env.BACKSTORY_UNMINIFIED ? { build: { minify: false } } : {}),
+  }),
 });
