@@ -61,6 +61,16 @@ export const INCREMENTAL_MAX_ROOTS = 64;
 export const PAINT_MARGIN_VIEWPORTS = 1;
 
 /**
+ * Up to this much page text (characters), new mentions are painted in the task that found them: the painter reads
+ * the boxes of the runs' ends at once instead of waiting a frame for the IntersectionObserver's first report and
+ * another frame to paint. That is one frame's work less (about 1 ms of main thread on the demo article) and the
+ * highlights a frame sooner. Reading a box makes the browser lay the page out at once if the page changed since its
+ * last frame: a few milliseconds at most on an article this long, but a long task on a 2 MB page, so longer pages
+ * wait for the observer, which never forces layout.
+ */
+export const SYNC_FIRST_PAINT_MAX_CHARS = 100_000;
+
+/**
  * Most text containers painted as one run, watched for nearness to the viewport at its start and end only. The
  * browser checks every watched element in every frame that scrolls, so watching every container of a long article
  * (1,700 on the 2 MB benchmark page) cost about 10 ms of main thread at load and more while scrolling; with runs of

@@ -14,7 +14,7 @@ import type { EntityHeader } from '../kb/match-index';
 import type { MentionSummary, PageSummary } from '../messaging/messages';
 import type { ScanTextsReply } from '../messaging/page-scan';
 import type { HighlightStyle } from '../settings/settings';
-import { INCREMENTAL_MAX_ROOTS } from '../timing';
+import { INCREMENTAL_MAX_ROOTS, SYNC_FIRST_PAINT_MAX_CHARS } from '../timing';
 import { readPublishedAt } from './article-metadata';
 import { clearHighlights, paintedStyle, styleHighlightsIn } from './highlights';
 import { MentionIndex } from './hit-test';
@@ -415,6 +415,7 @@ export class PageAnnotator {
     this.painted = seen ? painted : null;
     this.mentionRoots = [...shadowRoots];
     for (const root of this.mentionRoots) styleHighlightsIn(root);
-    this.painter.setPaintables(groups, paintedStyle(this.options.highlightStyle, this.judgement.chars));
+    const { chars } = this.judgement;
+    this.painter.setPaintables(groups, paintedStyle(this.options.highlightStyle, chars), chars <= SYNC_FIRST_PAINT_MAX_CHARS);
   }
 }

@@ -2,7 +2,9 @@
  * Paints only the mentions on screen or near it. Painting a highlight costs the browser in proportion to the ranges
  * registered, so a 2 MB article with thousands of mentions would pay for all of them on every change. An
  * IntersectionObserver (asynchronous, no layout reads of ours) says which text containers are near the viewport;
- * their ranges are registered in one batch per animation frame.
+ * their ranges are registered in one batch per animation frame. On a short page the first places are read from the
+ * boxes instead and painted at once (`setPaintables` with `placeNow`, see `SYNC_FIRST_PAINT_MAX_CHARS`), and the
+ * observer's first report, which then only confirms them, asks for no frame.
  *
  * The observer does not watch every container: each observed element costs the browser work in every frame that
  * moves the page, and a long article has thousands. Containers go in runs of up to `PAINT_RUN_CONTAINERS` siblings
@@ -54,8 +56,12 @@ export class ViewportPainter<T extends Paintable = Paintable> {
     return this.changes;
   }
 
-  /** Replaces what may be painted; only those near the viewport are. */
-  setPaintables(items: readonly T[], style: HighlightStyle): void {
+  /**
+   * Replaces what may be painted; only those near the viewport are. With `placeNow`, ends the observer has not
+   * reported yet are placed from their boxes at once and the near ones painted in this task, instead of waiting a
+   * frame for the observer's first report and another for the paint (see `SYNC_FIRST_PAINT_MAX_CHARS`).
+   */
+  setPaintables(items: readonly T[], style: HighlightStyle, placeNow = false): void {
     this.style = style;
     this.changes++;
     this.runs = runsOf(items);
@@ -71,12 +77,20 @@ export class ViewportPainter<T extends Paintable = Paintable> {
       }
       for (const element of ends) {
         if (!this.places.has(element)) {
-          this.places.set(element, undefined);
+          this.places.set(element, placeNow ? this.placeOf(element) : undefined);
           observer.observe(element);
         }
       }
     }
-    this.schedulePaint();
+    if (placeNow) this.paint();
+    else this.schedulePaint();
+  }
+
+  /** Where an element is now, as the observer would report it (the viewport grown by the margin above and below). */
+  private placeOf(element: Element): Place {
+    const margin = this.win.innerHeight * PAINT_MARGIN_VIEWPORTS;
+    const { top, bottom } = element.getBoundingClientRect();
+    return bottom < -margin ? 'above' : top > this.win.innerHeight + margin ? 'below' : 'near';
   }
 
   dispose(): void {
@@ -96,12 +110,17 @@ export class ViewportPainter<T extends Paintable = Paintable> {
     const margin = `${Math.round(PAINT_MARGIN_VIEWPORTS * 100)}% 0px`;
     this.observer = new this.win.IntersectionObserver(
       (entries) => {
+        let moved = false;
         for (const entry of entries) {
           if (!this.places.has(entry.target)) continue; // no longer watched
           // rootBounds is the near area (the viewport grown by the margin); null only for a cross-origin frame's root.
           const top = entry.rootBounds?.top ?? 0;
-          this.places.set(entry.target, entry.isIntersecting ? 'near' : entry.boundingClientRect.bottom <= top ? 'above' : 'below');
+          const place = entry.isIntersecting ? 'near' : entry.boundingClientRect.bottom <= top ? 'above' : 'below';
+          if (this.places.get(entry.target) !== place) moved = true;
+          this.places.set(entry.target, place);
         }
+        // The first report often confirms places already read from the boxes: then nothing needs painting again.
+        if (!moved) return;
         this.changes++;
         this.schedulePaint();
       },
@@ -131,15 +150,23 @@ export class ViewportPainter<T extends Paintable = Paintable> {
     if (this.frame !== null) return;
     this.frame = this.win.requestAnimationFrame(() => {
       this.frame = null;
-      const ranges = this.nearItems().flatMap((item) => item.ranges());
-      // Registering highlights makes the browser update the whole page's compositing state (about 6 ms on a 2 MB
-      // page): not again for the very same ranges, as when the first report of the observer finds nothing new.
-      const { painted } = this;
-      if (!painted && !ranges.length) return;
-      if (painted && painted.style === this.style && painted.ranges.length === ranges.length && painted.ranges.every((r, i) => r === ranges[i])) return;
-      this.painted = ranges.length ? { ranges, style: this.style } : null;
-      paintMentions(ranges, this.style);
+      this.paint();
     });
+  }
+
+  private paint(): void {
+    if (this.frame !== null) {
+      this.win.cancelAnimationFrame(this.frame);
+      this.frame = null;
+    }
+    const ranges = this.nearItems().flatMap((item) => item.ranges());
+    // Registering highlights makes the browser update the whole page's compositing state (about 6 ms on a 2 MB
+    // page): not again for the very same ranges, as when the first report of the observer finds nothing new.
+    const { painted } = this;
+    if (!painted && !ranges.length) return;
+    if (painted && painted.style === this.style && painted.ranges.length === ranges.length && painted.ranges.every((r, i) => r === ranges[i])) return;
+    this.painted = ranges.length ? { ranges, style: this.style } : null;
+    paintMentions(ranges, this.style);
   }
 }
 
