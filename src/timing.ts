@@ -64,9 +64,10 @@ export const PAINT_MARGIN_VIEWPORTS = 1;
  * Up to this much page text (characters), new mentions are painted in the task that found them: the painter reads
  * the boxes of the runs' ends at once instead of waiting a frame for the IntersectionObserver's first report and
  * another frame to paint. That is one frame's work less (0.2–0.8 ms of main-thread CPU time on the demo article, in
- * two alternating A/B runs of 16 and 30 rounds) and the highlights a frame or two sooner. Reading a box makes the browser lay the page out at once if the page changed since its
- * last frame: a few milliseconds at most on an article this long, but a long task on a 2 MB page, so longer pages
- * wait for the observer, which never forces layout.
+ * two alternating A/B runs of 16 and 30 rounds) and the highlights a frame or two sooner. Reading a box makes the
+ * browser lay the page out at once if the page changed since its last frame: a few milliseconds at most on an
+ * article this long, but a long task on a 2 MB page, so longer pages wait for the observer, which never forces
+ * layout.
  */
 export const SYNC_FIRST_PAINT_MAX_CHARS = 100_000;
 
