@@ -27,9 +27,13 @@ export default defineContentScript({
       sendScanRequest: (request) => browser.runtime.sendMessage({ type: SCAN_TEXTS_REQUEST, ...request }),
       loadEntity: (id) => browser.runtime.sendMessage({ type: ENTITY_REQUEST, id }) as Promise<Entity | null>,
       clock: browserClock(window),
-      setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
-      clearTimeout: (id) => clearTimeout(id),
-      requestAnimationFrame: (callback) => ctx.requestAnimationFrame(callback),
+      // Not ctx.setTimeout / ctx.requestAnimationFrame: each call of those adds a listener to the context's abort
+      // signal that is never removed, so a page left open (rescanned at every update, a frame at every pointer move)
+      // would hold ever more of them. The same guard without the listener: a callback that comes due after the
+      // extension was reloaded or removed does nothing (and `stop`, on invalidation, clears what is pending).
+      setTimeout: (callback, ms) => window.setTimeout(() => ctx.isValid && callback(), ms),
+      clearTimeout: (id) => window.clearTimeout(id),
+      requestAnimationFrame: (callback) => window.requestAnimationFrame(() => ctx.isValid && callback()),
       listen: (target, type, listener, options) => ctx.addEventListener(target, type, listener as never, options),
       notify: (notice) => void browser.runtime.sendMessage(notice).catch(() => undefined),
     });

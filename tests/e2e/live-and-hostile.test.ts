@@ -528,6 +528,46 @@ describe('a page that re-renders its text', () => {
   });
 });
 
+describe('a page left open that keeps rebuilding its story', () => {
+  type Churn = { churn: { run(n: number, ms: number): Promise<number>; nodesPerRender: number } };
+
+  it('keeps no node of the old renders alive, and its highlights on the current one', async () => {
+    const { page, errors } = await open('churn.html');
+    const first = await readySummary(browser, page);
+    expect(ids(first)).toEqual(expect.arrayContaining(['marco-rubio', 'shehbaz-sharif', '2025-pahalgam-attack']));
+    const cdp = await page.context().newCDPSession(page);
+    /**
+     * DOM nodes and event listeners alive in the page's renderer after full garbage collections (twice: one freed
+     * object may hold the last reference to another).
+     */
+    const live = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      return cdp.send('Memory.getDOMCounters');
+    };
+    /** Rebuilds the story `n` times, `ms` apart, then lets Backstory read the last one. */
+    const churn = async (n: number, ms: number) => {
+      await page.evaluate(([n, ms]) => (window as unknown as Churn).churn.run(n, ms), [n, ms]);
+      await page.waitForTimeout(RESCAN_DEBOUNCE_MS + 1500);
+      const summary = await readySummary(browser, page);
+      expect(countsOf(summary)).toEqual(countsOf(first));
+      await expectRangesMatch(page, summary);
+    };
+    await churn(5, 100);
+    const before = await live();
+    // Faster than the rescan's quiet time (read at most every RESCAN_MAX_WAIT_MS), then slower (every render read).
+    await churn(30, 100);
+    await churn(10, RESCAN_DEBOUNCE_MS + 200);
+    const after = await live();
+    const perRender = await page.evaluate(() => (window as unknown as Churn).churn.nodesPerRender);
+    // Keeping each render read would keep about 13 × perRender nodes alive; keeping even one old render, perRender.
+    expect(after.nodes - before.nodes).toBeLessThan(perRender);
+    expect(after.jsEventListeners).toBeLessThanOrEqual(before.jsEventListeners);
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+});
+
 describe('a web component that re-renders inside its open shadow root', () => {
   type Rerender = { rerender: { flip(n: number): Promise<number> } };
 
