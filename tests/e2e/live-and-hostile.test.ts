@@ -568,6 +568,47 @@ describe('a page left open that keeps rebuilding its story', () => {
   });
 });
 
+describe('a reader who keeps reading', () => {
+  it('leaves nothing behind as cards open and close and Backstory goes off and on', async () => {
+    const { page, errors } = await open('churn.html');
+    await readySummary(browser, page);
+    const tabId = await tabIdOf(browser, page);
+    const cdp = await page.context().newCDPSession(page);
+    const live = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      return cdp.send('Memory.getDOMCounters');
+    };
+    const setEnabled = (on: boolean) =>
+      browser.worker.evaluate((on) => (on ? chrome.storage.sync.remove('settings') : chrome.storage.sync.set({ settings: { enabled: false } })), on);
+    /** Two cards, the pointer wandering over the page, then Backstory off and on again. */
+    const read = async () => {
+      for (const name of ['Marco Rubio', 'Shehbaz Sharif']) {
+        await hoverAndSeeCard(page, name, name);
+        for (let step = 0; step < 20; step++) await page.mouse.move(40 + step * 25, 120 + (step % 5) * 30);
+        await page.keyboard.press('Escape');
+      }
+      await setEnabled(false);
+      await until(() => requestSummary(browser, tabId), (s) => s.status === 'disabled', 5000, 'Backstory off');
+      await setEnabled(true);
+      await readySummary(browser, page);
+    };
+    try {
+      await read();
+      const before = await live();
+      for (let round = 0; round < 4; round++) await read();
+      const after = await live();
+      // Nothing per round (a few nodes of slack for the browser's own bookkeeping).
+      expect(after.nodes - before.nodes).toBeLessThan(10);
+      expect(after.jsEventListeners).toBeLessThanOrEqual(before.jsEventListeners);
+    } finally {
+      await setEnabled(true);
+    }
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+});
+
 describe('a web component that re-renders inside its open shadow root', () => {
   type Rerender = { rerender: { flip(n: number): Promise<number> } };
 
