@@ -30,7 +30,7 @@ export default defineContentScript({
       // Not ctx.setTimeout / ctx.requestAnimationFrame: each call of those adds a listener to the context's abort
       // signal that is never removed, so a page left open (rescanned at every update, a frame at every pointer move)
       // would hold ever more of them. The same guard without the listener: a callback that comes due after the
-      // extension was reloaded or removed does nothing (and `stop`, on invalidation, clears what is pending).
+      // extension was reloaded or removed does nothing.
       setTimeout: (callback, ms) => window.setTimeout(() => ctx.isValid && callback(), ms),
       clearTimeout: (id) => window.clearTimeout(id),
       requestAnimationFrame: (callback) => window.requestAnimationFrame(() => ctx.isValid && callback()),
