@@ -416,6 +416,19 @@ async function expectSurfacesOnPage(page: Page, summary: PageSummary): Promise<v
 
 // ------------------------------------------------------------------------------------------------------------------
 
+/**
+ * DOM nodes and event listeners alive in the page's renderer after full garbage collections (twice: one freed object
+ * may hold the last reference to another). Anything Backstory kept of a page's past would show here.
+ */
+async function liveCounts(page: Page): Promise<{ nodes: number; jsEventListeners: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+  await cdp.detach();
+  return { nodes, jsEventListeners };
+}
+
 describe('a live blog', () => {
   const INITIAL = {
     '2025-pahalgam-attack': 2,
@@ -535,16 +548,6 @@ describe('a page left open that keeps rebuilding its story', () => {
     const { page, errors } = await open('churn.html');
     const first = await readySummary(browser, page);
     expect(ids(first)).toEqual(expect.arrayContaining(['marco-rubio', 'shehbaz-sharif', '2025-pahalgam-attack']));
-    const cdp = await page.context().newCDPSession(page);
-    /**
-     * DOM nodes and event listeners alive in the page's renderer after full garbage collections (twice: one freed
-     * object may hold the last reference to another).
-     */
-    const live = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      await cdp.send('HeapProfiler.collectGarbage');
-      return cdp.send('Memory.getDOMCounters');
-    };
     /** Rebuilds the story `n` times, `ms` apart, then lets Backstory read the last one. */
     const churn = async (n: number, ms: number) => {
       await page.evaluate(([n, ms]) => (window as unknown as Churn).churn.run(n, ms), [n, ms]);
@@ -554,11 +557,11 @@ describe('a page left open that keeps rebuilding its story', () => {
       await expectRangesMatch(page, summary);
     };
     await churn(5, 100);
-    const before = await live();
+    const before = await liveCounts(page);
     // Faster than the rescan's quiet time (read at most every RESCAN_MAX_WAIT_MS), then slower (every render read).
     await churn(30, 100);
     await churn(10, RESCAN_DEBOUNCE_MS + 200);
-    const after = await live();
+    const after = await liveCounts(page);
     const perRender = await page.evaluate(() => (window as unknown as Churn).churn.nodesPerRender);
     // Keeping each render read would keep about 13 × perRender nodes alive; keeping even one old render, perRender.
     expect(after.nodes - before.nodes).toBeLessThan(perRender);
@@ -573,12 +576,6 @@ describe('a reader who keeps reading', () => {
     const { page, errors } = await open('churn.html');
     await readySummary(browser, page);
     const tabId = await tabIdOf(browser, page);
-    const cdp = await page.context().newCDPSession(page);
-    const live = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      await cdp.send('HeapProfiler.collectGarbage');
-      return cdp.send('Memory.getDOMCounters');
-    };
     const setEnabled = (on: boolean) =>
       browser.worker.evaluate((on) => (on ? chrome.storage.sync.remove('settings') : chrome.storage.sync.set({ settings: { enabled: false } })), on);
     /** Two cards, the pointer wandering over the page, then Backstory off and on again. */
@@ -595,9 +592,9 @@ describe('a reader who keeps reading', () => {
     };
     try {
       await read();
-      const before = await live();
+      const before = await liveCounts(page);
       for (let round = 0; round < 4; round++) await read();
-      const after = await live();
+      const after = await liveCounts(page);
       // Nothing per round (a few nodes of slack for the browser's own bookkeeping).
       expect(after.nodes - before.nodes).toBeLessThan(10);
       expect(after.jsEventListeners).toBeLessThanOrEqual(before.jsEventListeners);
@@ -666,6 +663,27 @@ describe('a single-page app', () => {
     const third = await summaryWhere(page, (s) => s.url === server.url('spa.html') && ids(s).includes('asim-munir'));
     expect(countsOf(third)).toEqual(countsOf(first));
     await expectRangesMatch(page, third);
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+
+  it('keeps nothing of the stories it left, over eight round trips', async () => {
+    const { page, errors } = await open('spa.html');
+    const first = await readySummary(browser, page);
+    const roundTrip = async () => {
+      await page.click('#next');
+      await summaryWhere(page, (s) => s.url === server.url('spa-story-2') && ids(s).includes('vikram-misri'));
+      await page.evaluate(() => history.back());
+      const back = await summaryWhere(page, (s) => s.url === server.url('spa.html') && ids(s).includes('asim-munir'));
+      expect(countsOf(back)).toEqual(countsOf(first));
+    };
+    await roundTrip();
+    const before = await liveCounts(page);
+    for (let trip = 0; trip < 7; trip++) await roundTrip();
+    const after = await liveCounts(page);
+    // Each story is a new <main>: keeping the readings of those left behind kept 84 more nodes over seven trips.
+    expect(after.nodes - before.nodes).toBeLessThan(10);
+    expect(after.jsEventListeners).toBeLessThanOrEqual(before.jsEventListeners);
     expect(errors).toEqual([]);
     await close(page);
   });
