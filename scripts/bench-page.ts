@@ -6,11 +6,11 @@
  * (its script loads and stops at once), switching it on once the page has loaded and settled: once to measure what
  * that adds, once traced for the longest task. The browsers are driven over the DevTools protocol directly, never
  * with the `Runtime` domain on the page (see `lib/cdp-browser.ts`: it makes V8 parse our script again on every load,
- * which a reader's browser never does). Main-thread time is measured two ways (CDP Performance metrics): as the wall-clock
- * duration of the thread's tasks (TaskDuration), which is what the targets name and what the page waits for, and as
- * the thread's CPU time (ThreadTime), the work itself. On a two-core machine a task of ours often waits for a core
- * while the background matches, which counts in the first and not in the second; the second moves less between
- * runs. Reported, as medians of the rounds:
+ * which a reader's browser never does). Main-thread time is measured two ways (CDP Performance metrics): as the
+ * wall-clock duration of the thread's tasks (TaskDuration), which is what the targets name and what the page waits
+ * for, and as the thread's CPU time (ThreadTime), the work itself. On a two-core machine a task of ours often waits
+ * for a core (the browser process relaying our message, V8's helper threads, the background), which counts in the
+ * first and not in the second; the second moves less between runs. Reported, as medians of the rounds:
  *   - the page's own main-thread time: of the load, no extension;
  *   - what loading the script costs, switched off: main-thread time with Backstory off minus without the extension,
  *     measured on the demo article, where a load varies by a few milliseconds (on long pages the difference is

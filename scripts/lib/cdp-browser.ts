@@ -52,8 +52,8 @@ export class CdpSession {
 /**
  * Main-thread time two ways (CDP Performance metrics). `taskMs` (TaskDuration) is the wall-clock time the thread
  * spent in tasks: what the page waits for, including while the thread waited for a core mid-task (on a two-core
- * machine, often while the background matches). `cpuMs` (ThreadTime) is the CPU time the thread used: the work
- * itself, steadier from run to run.
+ * machine, often: the browser process, V8's helper threads and the background run meanwhile). `cpuMs` (ThreadTime)
+ * is the CPU time the thread used: the work itself, steadier from run to run.
  */
 export interface MainThreadTime {
   taskMs: number;
