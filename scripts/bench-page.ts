@@ -1,7 +1,9 @@
 /**
  * `npm run bench:page`: what Backstory costs a page, measured in Chromium.
  *
- * For the demo article and generated 1 MB and 2 MB articles, each round loads the page in a browser without the
+ * For the demo article, generated 1 MB and 2 MB articles and a short article among nine small frames (the ad slots
+ * of a news page: each frame of the page's process pays for a content script, which shows in the load's difference
+ * with Backstory off), each round loads the page in a browser without the
  * extension (the page's own main-thread time), then twice with Backstory installed and switched off in its settings
  * (its script loads and stops at once), switching it on once the page has loaded and settled: once to measure what
  * that adds, once traced for the longest task. The browsers are driven over the DevTools protocol directly, never
@@ -173,6 +175,7 @@ async function main(): Promise<void> {
   const server = await serveDirectory(resolve(ROOT, 'tests/fixtures/articles'), {
     '/generated-1mb.html': generatedArticle(1_000_000),
     '/generated-2mb.html': generatedArticle(2_000_000),
+    '/ad-frames.html': readFileSync(resolve(ROOT, 'tests/fixtures/dynamic/ad-frames.html'), 'utf8'),
   });
   // Two browsers, their runs alternating: the page alone, and the page with Backstory installed.
   const bare = await CdpBrowser.launch(chromiumPath, null);
@@ -329,7 +332,15 @@ async function main(): Promise<void> {
   const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
   console.log(`Chromium ${chromiumPath}; ${ROUNDS} alternating rounds per page; ${terms.length} terms`);
   console.log('Main-thread time as task durations (CDP TaskDuration), and in brackets as CPU time (ThreadTime)');
-  const pages = [['demo article', DEMO], ['generated 1 MB article', '/generated-1mb.html'], ['generated 2 MB article', '/generated-2mb.html']] as const;
+  // The issue's three pages, compared with mark.js; then a short article among nine small frames (ad slots), where
+  // every frame of the page's process pays for a content script: there loading costs more than on the demo article,
+  // and the page is short enough for its own load difference to count.
+  const pages = [
+    { label: 'demo article', path: DEMO, markJs: true, ownLoad: false },
+    { label: 'generated 1 MB article', path: '/generated-1mb.html', markJs: true, ownLoad: false },
+    { label: 'generated 2 MB article', path: '/generated-2mb.html', markJs: true, ownLoad: false },
+    { label: 'short article with nine small frames', path: '/ad-frames.html', markJs: false, ownLoad: true },
+  ];
   // What loading the script costs switched off, measured on the demo article (see the file's comment): rounds of
   // its own, neighbours in time, then the median of their differences.
   const loadDiffs: MainThreadTime[] = [];
@@ -340,7 +351,7 @@ async function main(): Promise<void> {
   const load = medianTime(loadDiffs);
   console.log(`loading the script, switched off: ${both(load)} of main-thread time per page (demo article, with − without the extension, median of ${loadDiffs.length} rounds)`);
   const switchOnByPage = new Map<string, MainThreadTime>();
-  for (const [label, path] of pages) {
+  for (const { label, path, ownLoad } of pages) {
     if (ONLY && !ONLY.test(label)) continue;
     const own: MainThreadTime[] = [];
     const measured: OffRun[] = [];
@@ -356,16 +367,18 @@ async function main(): Promise<void> {
     switchOnByPage.set(path, switchOn);
     console.log(`\n${label} (${path})`);
     console.log(`  the page's own main-thread time to load (no extension)   ${both(medianTime(own))}`);
-    console.log(`  Backstory off: the load's main-thread time − the page's own (noisy on long pages)  ${both(medianTime(measured.map((r, i) => minus(r.load, own[i]))))}`);
+    const loadHere = medianTime(measured.map((r, i) => minus(r.load, own[i])));
+    console.log(`  Backstory off: the load's main-thread time − the page's own (noisy on long pages)  ${both(loadHere)}`);
+    const pageLoad = ownLoad ? loadHere : load;
     // The share per round, then the median: this machine's speed drifts between rounds, and a round's runs are
     // neighbours in time.
     const shares = measured.map((r, i) => {
-      const added = plus(load, r.switchOn!);
+      const added = plus(ownLoad ? minus(r.load, own[i]) : load, r.switchOn!);
       return { taskMs: added.taskMs / own[i].taskMs, cpuMs: added.cpuMs / own[i].cpuMs };
     });
     const share = medianTime(shares);
-    console.log(`  added main-thread time                   ${both(plus(load, switchOn))}  = ${pct(share.taskMs)} (CPU ${pct(share.cpuMs)}) of the page's own (median of the rounds' shares)`);
-    console.log(`    loading the script switched off ${both(load)} + switching on in the loaded page ${both(switchOn)} (our script, garbage collection, intersection observation, painting, messages)`);
+    console.log(`  added main-thread time                   ${both(plus(pageLoad, switchOn))}  = ${pct(share.taskMs)} (CPU ${pct(share.cpuMs)}) of the page's own (median of the rounds' shares)`);
+    console.log(`    loading the script switched off${ownLoad ? ' (on this page, its frames included)' : ''} ${both(pageLoad)} + switching on in the loaded page ${both(switchOn)} (our script, garbage collection, intersection observation, painting, messages)`);
     console.log(`  the popup's first question, answered afterwards (the summary, built when asked)  ${both(medianTime(measured.map((r) => r.summary!)))}`);
     console.log(`  longest main-thread task while switching on  ${fmt(Math.max(...traced.map((r) => r.longestSwitchOnTaskMs!)))} (trace, worst of ${traced.length})`);
     if (BREAKDOWN > 0) {
@@ -379,7 +392,8 @@ async function main(): Promise<void> {
   if (!ONLY) {
     // mark.js last: on large pages it runs for minutes, and nothing else should share the machine meanwhile.
     console.log('\nmark.js, the same page and the same terms, one run each (no extension):');
-    for (const [label, path] of pages) {
+    for (const { label, path, markJs: compare } of pages) {
+      if (!compare) continue;
       const mark = await markJsRun(path);
       const ours = load.taskMs + switchOnByPage.get(path)!.taskMs;
       if (mark) console.log(`  ${label.padEnd(24)} ${fmt(mark.markMs)} wall, ${fmt(mark.taskMs)} main thread → ${(mark.taskMs / Math.max(ours, 0.1)).toFixed(0)}× Backstory's added time`);
