@@ -37,8 +37,9 @@ export const RESCAN_MAX_WAIT_MS = 2000;
 export const CONTENT_SCRIPT_BUDGET_BYTES = 90_000;
 
 /**
- * A frame with less text than this (about one sentence) is not read (ads, players, buttons): compiling the matcher costs a few
- * milliseconds per frame, and news pages embed many small frames with nothing to explain.
+ * A frame with less text than this (about one sentence) is not read (ads, players, buttons), and Backstory is not
+ * even set up there (see `entrypoints/content/index.ts`): news pages embed many small frames with nothing to explain,
+ * and each would otherwise pay for the controller and the card, then read and send its text.
  */
 export const MIN_FRAME_TEXT_CHARS = 80;
 
