@@ -27,4 +27,10 @@ describe('settings', () => {
     expect(isEnabledFor(only, 'dawn.com')).toBe(false);
     expect(isEnabledFor({ ...only, enabled: false }, 'thehindu.com')).toBe(false);
   });
+
+  it('with no site listed, reads every site, or none in "only" mode', () => {
+    expect(isEnabledFor({ ...DEFAULT_SETTINGS, sites: [] }, 'www.dawn.com')).toBe(true);
+    expect(isEnabledFor({ ...DEFAULT_SETTINGS, sites: [], siteMode: 'only' }, 'www.dawn.com')).toBe(false);
+    expect(isEnabledFor({ ...DEFAULT_SETTINGS, sites: [], enabled: false }, 'www.dawn.com')).toBe(false);
+  });
 });
