@@ -75,9 +75,10 @@ export class ViewportPainter<T extends Paintable = Paintable> {
           this.places.delete(element);
         }
       }
+      const viewportHeight = placeNow ? this.win.innerHeight : 0;
       for (const element of ends) {
         if (!this.places.has(element)) {
-          this.places.set(element, placeNow ? this.placeOf(element) : undefined);
+          this.places.set(element, placeNow ? placeOf(element, viewportHeight) : undefined);
           observer.observe(element);
         }
       }
@@ -86,12 +87,6 @@ export class ViewportPainter<T extends Paintable = Paintable> {
     else this.schedulePaint();
   }
 
-  /** Where an element is now, as the observer would report it (the viewport grown by the margin above and below). */
-  private placeOf(element: Element): Place {
-    const margin = this.win.innerHeight * PAINT_MARGIN_VIEWPORTS;
-    const { top, bottom } = element.getBoundingClientRect();
-    return bottom < -margin ? 'above' : top > this.win.innerHeight + margin ? 'below' : 'near';
-  }
 
   dispose(): void {
     this.observer?.disconnect();
@@ -168,6 +163,13 @@ export class ViewportPainter<T extends Paintable = Paintable> {
     this.painted = ranges.length ? { ranges, style: this.style } : null;
     paintMentions(ranges, this.style);
   }
+}
+
+/** Where an element is now, as the observer would report it (the viewport grown by the margin above and below). */
+function placeOf(element: Element, viewportHeight: number): Place {
+  const margin = viewportHeight * PAINT_MARGIN_VIEWPORTS;
+  const { top, bottom } = element.getBoundingClientRect();
+  return bottom < -margin ? 'above' : top > viewportHeight + margin ? 'below' : 'near';
 }
 
 /**

@@ -429,6 +429,14 @@ async function liveCounts(page: Page): Promise<{ nodes: number; jsEventListeners
   return { nodes, jsEventListeners };
 }
 
+type LiveCounts = Awaited<ReturnType<typeof liveCounts>>;
+
+/** Fewer than `nodeSlack` more DOM nodes alive than before, and no more event listeners. */
+function expectNothingKept(before: LiveCounts, after: LiveCounts, nodeSlack: number): void {
+  expect(after.nodes - before.nodes).toBeLessThan(nodeSlack);
+  expect(after.jsEventListeners).toBeLessThanOrEqual(before.jsEventListeners);
+}
+
 describe('a live blog', () => {
   const INITIAL = {
     '2025-pahalgam-attack': 2,
@@ -564,8 +572,7 @@ describe('a page left open that keeps rebuilding its story', () => {
     const after = await liveCounts(page);
     const perRender = await page.evaluate(() => (window as unknown as Churn).churn.nodesPerRender);
     // Keeping each render read would keep about 13 × perRender nodes alive; keeping even one old render, perRender.
-    expect(after.nodes - before.nodes).toBeLessThan(perRender);
-    expect(after.jsEventListeners).toBeLessThanOrEqual(before.jsEventListeners);
+    expectNothingKept(before, after, perRender);
     expect(errors).toEqual([]);
     await close(page);
   });
@@ -596,8 +603,7 @@ describe('a reader who keeps reading', () => {
       for (let round = 0; round < 4; round++) await read();
       const after = await liveCounts(page);
       // Nothing per round (a few nodes of slack for the browser's own bookkeeping).
-      expect(after.nodes - before.nodes).toBeLessThan(10);
-      expect(after.jsEventListeners).toBeLessThanOrEqual(before.jsEventListeners);
+      expectNothingKept(before, after, 10);
     } finally {
       await setEnabled(true);
     }
@@ -682,8 +688,7 @@ describe('a single-page app', () => {
     for (let trip = 0; trip < 7; trip++) await roundTrip();
     const after = await liveCounts(page);
     // Each story is a new <main>: keeping the readings of those left behind kept 84 more nodes over seven trips.
-    expect(after.nodes - before.nodes).toBeLessThan(10);
-    expect(after.jsEventListeners).toBeLessThanOrEqual(before.jsEventListeners);
+    expectNothingKept(before, after, 10);
     expect(errors).toEqual([]);
     await close(page);
   });
