@@ -1,8 +1,9 @@
 /**
  * Pages that do not sit still, and pages that fight back: a live blog that appends updates, a framework-style page
  * that re-renders its text, a single-page app that swaps its article, hostile CSS and geometry, right-to-left text,
- * huge and deep DOMs, a page that replaces its <body>, a page whose own MutationObserver throws, a fullscreen
- * reader, and the network across all of them. Fixtures: tests/fixtures/dynamic/ (synthetic pages with scripts).
+ * huge and deep DOMs, a page that replaces its <body>, a page whose own MutationObserver throws, a page that listens
+ * to every message and impersonates our script, a fullscreen reader, and the network across all of them.
+ * Fixtures: tests/fixtures/dynamic/ (synthetic pages with scripts).
  */
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -930,6 +931,35 @@ describe('hostile pages', () => {
     expect(mutations.foreign).toEqual(['+P in ARTICLE']);
     expect(mutations.hostsAdded).toBe(1);
     await close(page);
+  });
+
+  /**
+   * WXT's content-script context announces each start to the page twice: a `window.postMessage` carrying a type that
+   * holds the extension's id, and a DOM event of that name on `document`, on which an older copy of the script
+   * retires. The message reaches every `message` listener of the page (and tells it the extension's id); the event
+   * a page can dispatch itself, once it knows the id, to switch Backstory off on it.
+   */
+  it('(i) a page that listens to every message and impersonates a newer copy of our script: told nothing, still read', async () => {
+    const { page, errors } = await open('hostile-listener.html');
+    try {
+      const first = await readySummary(browser, page);
+      expect(ids(first)).toContain('marco-rubio');
+      expect(await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages)).toEqual([]);
+      expect(errors).toEqual([]);
+      // What a newer copy of our content script dispatches when it starts in the same page.
+      const retire = `${browser.extensionId}:content:wxt:content-script-started`;
+      await page.evaluate((type) => {
+        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'content', messageId: 'from-the-page' } }));
+        (window as unknown as { __appendSecond: () => void }).__appendSecond();
+      }, retire);
+      const summary = await summaryWhere(page, (s) => ids(s).includes('shehbaz-sharif'));
+      expect(countsOf(summary)).toMatchObject({ 'marco-rubio': 1, 'shehbaz-sharif': 1 });
+      await hoverAndSeeCard(page, 'Shehbaz Sharif', 'Shehbaz Sharif');
+      expect(await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
   });
 });
 
