@@ -2,7 +2,8 @@
  * Pages that do not sit still, and pages that fight back: a live blog that appends updates, a framework-style page
  * that re-renders its text, a single-page app that swaps its article, hostile CSS and geometry, right-to-left text,
  * huge and deep DOMs, a page that replaces its <body>, a page whose own MutationObserver throws, a page that listens
- * to every message and impersonates our script, a fullscreen reader, and the network across all of them.
+ * to every message and impersonates our script, a page with a strict Content Security Policy, a fullscreen reader,
+ * and the network across all of them.
  * Fixtures: tests/fixtures/dynamic/ (synthetic pages with scripts).
  */
 import { readdirSync } from 'node:fs';
@@ -931,6 +932,27 @@ describe('hostile pages', () => {
     expect(mutations.foreign).toEqual(['+P in ARTICLE']);
     expect(mutations.hostsAdded).toBe(1);
     await close(page);
+  });
+
+  /**
+   * The card's styles are a `<style>` in its shadow root, written from the content script's isolated world, which
+   * Chrome exempts from the page's policy; this keeps it so (a style the page's policy governs would leave the card
+   * unstyled, and `hoverAndSeeCard` checks its computed z-index, visibility and colours).
+   */
+  it('(j) a page whose Content Security Policy allows no inline style: the card is still styled', async () => {
+    const { page, errors } = await open('hostile-csp.html');
+    try {
+      // The policy is in force: the page's own inline style was refused.
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('article')!).outlineStyle)).toBe('none');
+      const summary = await readySummary(browser, page);
+      expect(ids(summary)).toContain('s-jaishankar');
+      await hoverAndSeeCard(page, 'S. Jaishankar', 'S. Jaishankar');
+      // The only error is the browser refusing the page's own inline style.
+      expect(errors.length).toBe(1);
+      expect(errors[0]).toMatch(/inline style violates the following Content Security Policy directive 'style-src 'self''/);
+    } finally {
+      await close(page);
+    }
   });
 
   /**
