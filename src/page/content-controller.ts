@@ -110,7 +110,9 @@ export class ContentController {
     this.requestEntities();
     const settings = await this.deps.loadSettings();
     if (this.stopped) return;
-    listen(doc, 'pointermove', (event) => this.onPointerMove(event), { passive: true });
+    // In the capture phase, like the listeners below: an article that keeps its pointer events to itself (drag-to-
+    // scroll readers, galleries, quote-sharing widgets stop their propagation) must not keep the cards from opening.
+    listen(doc, 'pointermove', (event) => this.onPointerMove(event), { capture: true, passive: true });
     listen(doc, 'keydown', (event) => this.onKeyDown(event), { capture: true });
     // A click on a mention pins its card; a click anywhere else but the card closes a pinned one.
     listen(doc, 'click', (event) => this.onClick(event), { capture: true });

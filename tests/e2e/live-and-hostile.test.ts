@@ -2,8 +2,8 @@
  * Pages that do not sit still, and pages that fight back: a live blog that appends updates, a framework-style page
  * that re-renders its text, a single-page app that swaps its article, hostile CSS and geometry, right-to-left text,
  * huge and deep DOMs, a page that replaces its <body>, a page whose own MutationObserver throws, a page that listens
- * to every message and impersonates our script, a page with a strict Content Security Policy, a fullscreen reader,
- * and the network across all of them.
+ * to every message and impersonates our script, a page with a strict Content Security Policy, an article that stops
+ * its pointer events from propagating, a fullscreen reader, and the network across all of them.
  * Fixtures: tests/fixtures/dynamic/ (synthetic pages with scripts).
  */
 import { readdirSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { chromium, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PageSummary } from '../../src/messaging/messages';
 import { OFFLINE_ARGS, serveDirectory } from '../../scripts/lib/chromium';
-import { CARD_OPEN_DELAY_MS, RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS, TINT_LONG_PAGES_FROM_CHARS } from '../../src/timing';
+import { CARD_CLOSE_GRACE_MS, CARD_OPEN_DELAY_MS, RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS, TINT_LONG_PAGES_FROM_CHARS } from '../../src/timing';
 import {
   MUTATION_RECORDER,
   countsOf,
@@ -932,6 +932,27 @@ describe('hostile pages', () => {
     expect(mutations.foreign).toEqual(['+P in ARTICLE']);
     expect(mutations.hostsAdded).toBe(1);
     await close(page);
+  });
+
+  it('(k) a page whose article stops every pointer and mouse event from propagating: cards still open and pin', async () => {
+    const { page, errors } = await open('hostile-stop-propagation.html');
+    try {
+      await readySummary(browser, page);
+      await hoverAndSeeCard(page, 'Marco Rubio', 'Marco Rubio');
+      // A click pins the other name's card, which then stays when the pointer leaves the article.
+      await page.mouse.move(1, 1);
+      await page.keyboard.press('Escape');
+      const { rect } = await showText(page, 'Shehbaz Sharif');
+      await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      await waitForCard(page, 'Shehbaz Sharif');
+      await page.mouse.move(1, 1);
+      await page.waitForTimeout(CARD_CLOSE_GRACE_MS + 300);
+      expect((await cardState(page))?.name).toBe('Shehbaz Sharif');
+      expect(await page.evaluate(() => (window as unknown as { __stopped: number }).__stopped)).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
   });
 
   /**
