@@ -15,6 +15,7 @@ import { PageAnnotator, type PageMention } from './annotator';
 import { readPublishedAt } from './article-metadata';
 import { paintActive, paintFocus } from './highlights';
 import { HoverIntent, type HoverTarget } from './hover-intent';
+import { articleAddress } from './page-address';
 import { Cancelled, createSlicer, type SlicerClock } from './slicer';
 
 export interface ContentDeps {
@@ -72,7 +73,10 @@ export class ContentController {
   /** Open shadow roots already watched: an observer on the document does not see into them. */
   private observedRoots = new WeakSet<ShadowRoot>();
   private flashTimer: number | null = null;
-  /** The page's address when it was last read: a change seen with a DOM change means a single-page app navigated. */
+  /**
+   * The page's address when it was last read (`articleAddress`: without a fragment that only marks a place): a change
+   * seen with a DOM change means a single-page app navigated.
+   */
   private lastUrl = '';
   /** Position in the page's mentions while stepping with the keyboard (-1: not stepping). */
   private stepIndex = -1;
@@ -149,7 +153,7 @@ export class ContentController {
       // The document itself, not its root element: a page may replace <html> (document.open, replaceChild).
       this.observer.observe(this.deps.doc, OBSERVED_CHANGES);
       this.observedRoots = new WeakSet();
-      this.lastUrl = this.deps.doc.location?.href ?? '';
+      this.lastUrl = articleAddress(this.deps.doc.location?.href ?? '');
       this.notified = false;
       this.requestFullScan();
     } else {
@@ -354,7 +358,7 @@ export class ContentController {
     // A new address without a change to the page needs no reading at all; with one, it is another article. This is
     // how single-page app navigation is noticed: WXT's location-change event would do it too, but its Navigation API
     // listener costs every page load about 2 ms of main thread, and tells nothing a change to the page does not.
-    const url = this.deps.doc.location?.href ?? '';
+    const url = articleAddress(this.deps.doc.location?.href ?? '');
     if (url !== this.lastUrl) {
       this.lastUrl = url;
       this.onNavigation();

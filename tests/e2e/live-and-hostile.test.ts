@@ -515,6 +515,31 @@ describe('a live blog', () => {
     expect(errors).toEqual([]);
     await close(page);
   });
+
+  /**
+   * Live blogs often keep the update in view in the address (`#update-3`) as the reader scrolls. A new address seen
+   * with a change to the page is how a single-page app's navigation is noticed; a new fragment is not one (it names
+   * a place in the same page), so the pinned card stays and only the updates are read.
+   */
+  it('keeps a pinned card open while the address follows the reader (#fragment) and updates arrive', async () => {
+    const { page, errors } = await open('live-blog.html');
+    try {
+      await readySummary(browser, page);
+      const { rect } = await showText(page, 'Cabinet Committee on Security');
+      await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      await waitForCard(page, 'Cabinet Committee on Security');
+      await page.evaluate(() => {
+        history.replaceState(null, '', '#update-2');
+        (window as unknown as { startLiveUpdates(): void }).startLiveUpdates();
+      });
+      const after = await summaryWhere(page, (s) => (countsOf(s)['line-of-control'] ?? 0) > 0);
+      expect(countsOf(after)).toEqual(FINAL);
+      expect((await cardState(page))?.name).toBe('Cabinet Committee on Security');
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
 });
 
 describe('a page that re-renders its text', () => {
