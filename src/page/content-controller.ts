@@ -293,10 +293,13 @@ export class ContentController {
     if (!this.active || !this.annotator) return;
     if (this.tooltip.contains(event)) return;
     const hit = this.annotator.mentionAt(event.clientX, event.clientY);
-    if (hit) {
+    // A reader who drags across text to select it ends with a click where the drag ended: that is not a request for
+    // a card, even on a mention. (A plain click collapses any selection before its own click arrives.)
+    const selecting = this.deps.doc.getSelection?.()?.isCollapsed === false;
+    if (hit && !selecting) {
       // Do not steal a link's click: a mention inside a link still navigates.
       this.hover.pin({ key: `${hit.mention.id}:${hit.lineRect.top}`, value: hit.mention, anchor: hit.lineRect });
-    } else if (this.hover.isPinned) {
+    } else if (!hit && this.hover.isPinned) {
       this.endCard();
     }
   }

@@ -74,6 +74,28 @@ describe('a pinned card', () => {
     await page.close();
   });
 
+  it('is not pinned by a reader selecting text that ends on a mention', async () => {
+    const page = await openDemo();
+    const r = await rectOfText(page, 'Tammy Bruce');
+    const line = await page.evaluate((y) => {
+      // Where the mention's paragraph begins on the mention's line: the start of the selection.
+      const p = [...document.querySelectorAll('p')].find((e) => e.textContent!.includes('Tammy Bruce'))!;
+      return { left: p.getBoundingClientRect().left, y };
+    }, r.y + r.height / 2);
+    await page.mouse.move(line.left + 1, line.y);
+    await page.mouse.down();
+    await page.mouse.move(r.x + r.width / 2, line.y, { steps: 8 });
+    await page.mouse.up();
+    expect(await page.evaluate(() => getSelection()!.toString())).toMatch(/Tammy/);
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(CARD_CLOSE_GRACE_MS + 300);
+    expect((await card(page)).name).toBeNull();
+    // A plain click, with the selection gone, still pins.
+    await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+    await until(() => card(page), (c) => c.name === 'Tammy Bruce');
+    await page.close();
+  });
+
   it('opens a related entity inside the card, with a way back', async () => {
     const page = await openDemo();
     const r = await rectOfText(page, 'Tammy Bruce');
