@@ -16,6 +16,7 @@ import {
   rectOfText,
   serveFixtures,
   tabIdOf,
+  until,
   type ExtensionBrowser,
   type FixtureServer,
 } from './harness';
@@ -145,6 +146,30 @@ describe('on the demo article', () => {
     }
     expect(seen.size).toBe(total);
     await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
+  it('leaves its highlights and an open card out of print: a printed or saved article carries nothing of ours', async () => {
+    await readySummary(browser, page);
+    const r = await rectOfText(page, 'Tammy Bruce');
+    await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+    const style = () =>
+      page.evaluate(() => {
+        const first = [...(CSS.highlights.get('backstory-mention') ?? [])][0] as Range;
+        const element = first.startContainer.parentElement!;
+        const css = getComputedStyle(element, '::highlight(backstory-mention)');
+        const card = document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.tooltip');
+        return { line: css.textDecorationLine, background: css.backgroundColor, card: card ? getComputedStyle(card).display : null };
+      });
+    await until(style, (s) => s.card !== null && s.card !== 'none');
+    expect((await style()).line).toBe('underline');
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await style()).toEqual({ line: 'none', background: 'rgba(0, 0, 0, 0)', card: 'none' });
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    expect((await style()).line).toBe('underline');
+    await page.keyboard.press('Escape');
   });
 
   it('shows the toolbar badge with the number of entities', async () => {
