@@ -44,6 +44,19 @@ export const CONTENT_SCRIPT_BUDGET_BYTES = 90_000;
 export const MIN_FRAME_TEXT_CHARS = 80;
 
 /**
+ * How long a frame with too little text is watched for more. Embeds (social posts, live blogs, quotes) render their
+ * text with a script after their frame has loaded, usually within a second or two; ten seconds covers a slow network
+ * without watching an ad slot for the life of the page.
+ */
+export const FRAME_TEXT_WAIT_MS = 10_000;
+
+/**
+ * While a small frame is watched, its text is measured at most this often: ad slots animate and rewrite themselves
+ * many times a second, and measuring after every change would cost them more than the check is worth.
+ */
+export const FRAME_TEXT_CHECK_MS = 250;
+
+/**
  * Longest stretch of work before Backstory yields to the page. Half of a 16 ms frame: the page keeps the other
  * half, and no task of ours comes near the 50 ms that browsers call a long task.
  */

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ignoreRetirementFromPage } from '../../src/platform/retirement-guard';
-import { MIN_FRAME_TEXT_CHARS } from '../../src/timing';
+import { frameTextWatch, whenFrameHasText } from '../../src/page/frame-text';
 import '../../src/page/highlight.css';
 
 export default defineContentScript({
@@ -14,11 +14,14 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     const isTopFrame = window === window.top;
-    if (!isTopFrame && (document.body?.textContent?.length ?? 0) < MIN_FRAME_TEXT_CHARS) return;
+    // A frame waits for enough text to read, which an embed may render only after it has loaded; most frames of a
+    // news page (ad slots, players, buttons) never get it, and stop here.
+    if (!isTopFrame && !(await whenFrameHasText(document, frameTextWatch(window)))) return;
+    if (!ctx.isValid) return;
     ignoreRetirementFromPage(ctx, window);
-    // A dynamic import, which the bundler keeps in this one file but sets up only when reached: most frames of a
-    // news page (ad slots, players, buttons) hold too little text and stop above, and then never pay for setting up
-    // the controller, the card, Preact and Floating UI (on `ad-frames.html`, nine small frames: 0.3–6.7 ms less CPU).
+    // A dynamic import, which the bundler keeps in this one file but sets up only when reached: frames that stop
+    // above never pay for setting up the controller, the card, Preact and Floating UI (on `ad-frames.html`, nine
+    // small frames: 0.3–6.7 ms less CPU).
     const { runBackstory } = await import('./run');
     runBackstory(ctx, isTopFrame);
   },

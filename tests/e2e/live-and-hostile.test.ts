@@ -1066,6 +1066,25 @@ describe('a page full of small frames', () => {
   });
 });
 
+describe('an embed that renders its text after loading', () => {
+  it('is read once its text arrives, though its frame was empty when the page loaded', async () => {
+    const { page, errors } = await open('late-embed.html');
+    try {
+      await readySummary(browser, page);
+      const frames = page.frames().filter((f) => f !== page.mainFrame());
+      expect(frames).toHaveLength(2);
+      const painted = () =>
+        Promise.all(frames.map((frame) => frame.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => (r as Range).toString()))));
+      // Painted in the embed once it has rendered, and nothing in the ad beside it.
+      const all = await until(painted, (lists) => lists.some((l) => l.includes('Shehbaz Sharif')), SETTLE_MS, 'the embed painted');
+      expect(all.flat()).toEqual(['Shehbaz Sharif']);
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+});
+
 describe('fullscreen', () => {
   it('shows the card for a mention inside the fullscreen element, in its top layer', async () => {
     const { page, errors } = await open('fullscreen.html');
