@@ -40,6 +40,14 @@ export interface ContentDeps {
 
 const OBSERVED_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
+/** Whether keys pressed in `target` edit text: a text field, a text area, or editable content. */
+function isTextEntry(target: EventTarget | undefined): boolean {
+  if (!target || (target as Node).nodeType !== 1) return false;
+  const element = target as HTMLElement;
+  const tag = element.tagName.toUpperCase();
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || element.isContentEditable === true;
+}
+
 function isOwnNode(node: Node): boolean {
   return node.nodeName.toLowerCase() === HOST_TAG;
 }
@@ -329,6 +337,9 @@ export class ContentController {
       return;
     }
     if (!event.altKey || !event.shiftKey || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+    // In a text field the keys are the reader's editing (Alt+Shift+↓ selects to the paragraph's end on a Mac), and a
+    // key the page has already handled is the page's.
+    if (event.defaultPrevented || isTextEntry(event.composedPath()[0])) return;
     if (!this.active || !this.annotator) return;
     const mentions = this.annotator.mentionsInOrder();
     if (!mentions.length) return;

@@ -17,9 +17,15 @@ const CORNERS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <p class="tl">Shehbaz Sharif spoke.</p><p class="tr">Marco Rubio called.</p><p class="bl">Near Pahalgam today.</p>
 <p class="br">The Line of Control.</p><p class="mid">S. Jaishankar replied.</p></article></body></html>`;
 
+/** An article with a comment form: a text area, a text input and an editable div. */
+const COMMENT_BOX = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Comments</title></head><body><article>
+<p>Marco Rubio spoke with S. Jaishankar and Shehbaz Sharif on the same day.</p></article>
+<form><textarea rows="3" cols="40">A first line
+a second line</textarea><input value="a reply"><div contenteditable="true">An editable note</div></form></body></html>`;
+
 beforeAll(async () => {
   browser = await launchWithExtension({ chromiumPath: inject('chromiumPath'), extensionDir: inject('extensionDir') });
-  server = await serveFixtures({ '/corners.html': CORNERS });
+  server = await serveFixtures({ '/corners.html': CORNERS, '/comment-box.html': COMMENT_BOX });
 });
 
 afterAll(async () => {
@@ -143,6 +149,31 @@ describe('keyboard stepping', () => {
     await page.keyboard.press('Escape');
     await until(() => card(page), (c) => c.name === null);
     expect(await focusText()).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves the keys to a text field the reader is typing in', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/comment-box.html'));
+    await readySummary(browser, page);
+    for (const field of ['textarea', 'input', '[contenteditable]']) {
+      await page.click(field);
+      // The page sees the keys it is typed with, as it would without Backstory.
+      await page.evaluate((selector) => {
+        const keys: string[] = [];
+        (window as unknown as { keys: string[] }).keys = keys;
+        document.querySelector(selector)!.addEventListener('keydown', (e) => {
+          const { key } = e as KeyboardEvent;
+          if (key.startsWith('Arrow')) keys.push(key);
+        });
+      }, field);
+      await page.keyboard.press('Alt+Shift+ArrowDown');
+      await page.keyboard.press('Alt+Shift+ArrowUp');
+      await page.waitForTimeout(300);
+      expect({ field, card: (await card(page)).name }).toEqual({ field, card: null });
+      expect(await page.evaluate(() => (window as unknown as { keys: string[] }).keys)).toEqual(['ArrowDown', 'ArrowUp']);
+      expect(await page.evaluate(() => CSS.highlights.get('backstory-focus')?.size ?? 0)).toBe(0);
+    }
     await page.close();
   });
 });
