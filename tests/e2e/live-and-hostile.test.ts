@@ -794,6 +794,41 @@ describe('a long page', () => {
   });
 });
 
+describe('a page whose article scrolls inside its own container', () => {
+  it('paints the mentions the reader scrolls to, and a pinned card goes with its mention', async () => {
+    const { page, errors } = await open('inner-scroller.html');
+    try {
+      await readySummary(browser, page);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= innerHeight)).toBe(true);
+      // Far below the first screen: painted once scrolled to, inside the container.
+      await hoverAndSeeCard(page, 'Line of Control', 'Line of Control');
+      expect(await page.evaluate(() => document.getElementById('scroller')!.scrollTop)).toBeGreaterThan(1000);
+      await page.mouse.move(1, 1);
+      await page.keyboard.press('Escape');
+      const { rect } = await showText(page, 'S. Jaishankar');
+      await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      await waitForCard(page, 'S. Jaishankar');
+      await page.mouse.move(1, 1);
+      const mentionTop = () =>
+        page.evaluate(() => {
+          const range = [...(CSS.highlights.get('backstory-mention') ?? [])].find((r) => (r as Range).toString() === 'S. Jaishankar') as Range;
+          return range.getBoundingClientRect().top;
+        });
+      const before = await mentionTop();
+      await page.evaluate(() => document.getElementById('scroller')!.scrollBy(0, 120));
+      expect(before - (await mentionTop())).toBeCloseTo(120, 0);
+      // The card stays beside its mention, just above or just below it, as the container scrolls.
+      const beside = (c: CardState | null, top: number) => !!c && (Math.abs(c.rect.y + c.rect.height - top) <= 16 || Math.abs(c.rect.y - (top + 20)) <= 16);
+      const top = await mentionTop();
+      const moved = await until(() => cardState(page), (c) => beside(c, top), 2000, 'the card beside its mention');
+      expect(moved!.name).toBe('S. Jaishankar');
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+});
+
 describe('hostile pages', () => {
   it('(a) `* { all: unset !important }` and a top-most full-screen overlay: the card still shows on top', async () => {
     const { page, errors } = await open('hostile-unset.html');
