@@ -3,7 +3,8 @@
  * that re-renders its text, a single-page app that swaps its article, hostile CSS and geometry, right-to-left text,
  * huge and deep DOMs, a page that replaces its <body>, a page whose own MutationObserver throws, a page that listens
  * to every message and impersonates our script, a page with a strict Content Security Policy, an article that stops
- * its pointer events from propagating, a fullscreen reader, and the network across all of them.
+ * its pointer events from propagating, an article that scrolls inside its own container, an embed that renders its
+ * text after loading, a fullscreen reader, and the network across all of them.
  * Fixtures: tests/fixtures/dynamic/ (synthetic pages with scripts).
  */
 import { readdirSync } from 'node:fs';
