@@ -12,6 +12,7 @@ import { isEnabledFor, type Settings } from '../settings/settings';
 import { RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS, REVEAL_FLASH_MS } from '../timing';
 import { HOST_TAG, TooltipHost } from '../ui/tooltip/tooltip-host';
 import { PageAnnotator, type PageMention } from './annotator';
+import { READ_GATING_ATTRIBUTES } from './text-blocks';
 import { readPublishedAt } from './article-metadata';
 import { paintActive, paintFocus } from './highlights';
 import { HoverIntent, type HoverTarget } from './hover-intent';
@@ -38,7 +39,16 @@ export interface ContentDeps {
   notify(notice: PageStateNotice): void;
 }
 
-const OBSERVED_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/**
+ * Text added, removed or rewritten; and the attributes that decide whether text is read at all (`READ_GATING_ATTRIBUTES`):
+ * a "Continue reading" button that removes `hidden` from the rest of the story changes nothing else.
+ */
+const OBSERVED_CHANGES: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributeFilter: [...READ_GATING_ATTRIBUTES],
+};
 
 /** Whether keys pressed in `target` edit text: a text field, a text area, or editable content. */
 function isTextEntry(target: EventTarget | undefined): boolean {
@@ -380,6 +390,7 @@ export class ContentController {
   }
 
   private isOwnRecord(record: MutationRecord): boolean {
+    if (record.type === 'attributes') return isOwnNode(record.target);
     if (record.type !== 'childList') return false;
     const changed = [...record.addedNodes, ...record.removedNodes];
     return changed.length > 0 && changed.every(isOwnNode);

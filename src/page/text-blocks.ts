@@ -162,6 +162,12 @@ function kindOf(tagName: string): number {
   return kind;
 }
 
+/**
+ * The attributes by which an element's text is left unread (besides its tag and the site-chrome names): a page that
+ * changes one of them shows or hides text without changing the text, so the content script watches them.
+ */
+export const READ_GATING_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable'] as const;
+
 function isSkipped(element: Element, skipChrome: boolean, kind = kindOf(element.tagName)): boolean {
   if (kind & SKIPPED) return true;
   // Most elements of an article carry no attributes: then nothing below needs reading them.

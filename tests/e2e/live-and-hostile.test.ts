@@ -4,7 +4,8 @@
  * huge and deep DOMs, a page that replaces its <body>, a page whose own MutationObserver throws, a page that listens
  * to every message and impersonates our script, a page with a strict Content Security Policy, an article that stops
  * its pointer events from propagating, an article that scrolls inside its own container, an embed that renders its
- * text after loading, a fullscreen reader, and the network across all of them.
+ * text after loading, an article cut short behind "Continue reading", a fullscreen reader, and the network across
+ * all of them.
  * Fixtures: tests/fixtures/dynamic/ (synthetic pages with scripts).
  */
 import { readdirSync } from 'node:fs';
@@ -792,6 +793,24 @@ describe('a long page', () => {
     expect(most).toBeLessThan(816 / 5);
     expect(errors).toEqual([]);
     await close(page);
+  });
+});
+
+describe('an article cut short behind "Continue reading"', () => {
+  it('reads the rest of the story once the button reveals it', async () => {
+    const { page, errors } = await open('read-more.html');
+    try {
+      const first = await readySummary(browser, page);
+      // Hidden text is not read: the reader cannot see it.
+      expect(ids(first)).toEqual(['marco-rubio']);
+      await page.click('#more-button');
+      const after = await summaryWhere(page, (s) => ids(s).includes('s-jaishankar'));
+      expect(countsOf(after)).toEqual({ 'marco-rubio': 1, 'shehbaz-sharif': 1, 's-jaishankar': 1 });
+      await hoverAndSeeCard(page, 'Shehbaz Sharif', 'Shehbaz Sharif');
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
   });
 });
 
