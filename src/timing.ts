@@ -37,9 +37,10 @@ export const RESCAN_MAX_WAIT_MS = 2000;
 export const CONTENT_SCRIPT_BUDGET_BYTES = 90_000;
 
 /**
- * A frame with less text than this (about one sentence) is not read (ads, players, buttons), and Backstory is not
- * even set up there (see `entrypoints/content/index.ts`): news pages embed many small frames with nothing to explain,
- * and each would otherwise pay for the controller and the card, then read and send its text.
+ * A frame with less text than this (about one sentence; scripts and styles not counted) is not read (ads, players,
+ * buttons), and Backstory is not even set up there (see `entrypoints/content/index.ts`): news pages embed many small
+ * frames with nothing to explain, and each would otherwise pay for the controller and the card, then read and send
+ * its text. Such a frame is still watched for a while, in case its text comes later (`FRAME_TEXT_WAIT_MS`).
  */
 export const MIN_FRAME_TEXT_CHARS = 80;
 

@@ -12,12 +12,12 @@ import { isEnabledFor, type Settings } from '../settings/settings';
 import { RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS, REVEAL_FLASH_MS } from '../timing';
 import { HOST_TAG, TooltipHost } from '../ui/tooltip/tooltip-host';
 import { PageAnnotator, type PageMention } from './annotator';
-import { READ_GATING_ATTRIBUTES } from './text-blocks';
 import { readPublishedAt } from './article-metadata';
 import { paintActive, paintFocus } from './highlights';
 import { HoverIntent, type HoverTarget } from './hover-intent';
 import { articleAddress } from './page-address';
 import { Cancelled, createSlicer, type SlicerClock } from './slicer';
+import { READ_GATING_ATTRIBUTES } from './text-blocks';
 
 export interface ContentDeps {
   doc: Document;
@@ -40,8 +40,9 @@ export interface ContentDeps {
 }
 
 /**
- * Text added, removed or rewritten; and the attributes that decide whether text is read at all (`READ_GATING_ATTRIBUTES`):
- * a "Continue reading" button that removes `hidden` from the rest of the story changes nothing else.
+ * Text added, removed or rewritten; and the attributes that decide whether text is read at all
+ * (`READ_GATING_ATTRIBUTES`): a "Continue reading" button that removes `hidden` from the rest of the story changes
+ * nothing else.
  */
 const OBSERVED_CHANGES: MutationObserverInit = {
   childList: true,

@@ -7,7 +7,10 @@ import { FRAME_TEXT_CHECK_MS, FRAME_TEXT_WAIT_MS, MIN_FRAME_TEXT_CHARS } from '.
 /** Elements whose text is in `textContent` but never shown as prose. */
 const UNSHOWN = 'script, style, noscript, template';
 
-/** The length of the text a frame shows: its body's text, less that of its scripts and styles (inline ad tags are mostly script). */
+/**
+ * The length of the text a frame shows: its body's text, less that of its scripts and styles (an inline ad tag is
+ * mostly script).
+ */
 export function frameTextLength(doc: Document): number {
   const body = doc.body;
   if (!body) return 0;
