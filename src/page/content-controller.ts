@@ -35,7 +35,7 @@ export interface ContentDeps {
   clearTimeout(id: number): void;
   requestAnimationFrame(callback: () => void): number;
   /** Register a listener that is removed when the extension context goes away. */
-  listen<K extends keyof DocumentEventMap>(target: Document, type: K, listener: (event: DocumentEventMap[K]) => void, options?: AddEventListenerOptions): void;
+  listen<K extends keyof DocumentEventMap>(target: Document | Window, type: K, listener: (event: DocumentEventMap[K]) => void, options?: AddEventListenerOptions): void;
   notify(notice: PageStateNotice): void;
 }
 
@@ -133,13 +133,17 @@ export class ContentController {
     this.requestEntities();
     const settings = await this.deps.loadSettings();
     if (this.stopped) return;
-    // In the capture phase, like the listeners below: an article that keeps its pointer events to itself (drag-to-
-    // scroll readers, galleries, quote-sharing widgets stop their propagation) must not keep the cards from opening.
-    listen(doc, 'pointermove', (event) => this.onPointerMove(event), { capture: true, passive: true });
-    listen(doc, 'keydown', (event) => this.onKeyDown(event), { capture: true });
+    // On the window, in the capture phase: the first place an event reaches, so that a page stopping its pointer,
+    // click or key events from propagating (an article that keeps them to itself, as drag-to-scroll readers,
+    // galleries and quote-sharing widgets do; a page-wide "protect this content" script) does not keep the cards from
+    // opening. Only a listener the page added on the window before ours, stopping events at once
+    // (`stopImmediatePropagation`), still comes first.
+    const win = doc.defaultView ?? doc;
+    listen(win, 'pointermove', (event) => this.onPointerMove(event), { capture: true, passive: true });
+    listen(win, 'keydown', (event) => this.onKeyDown(event), { capture: true });
     // A click on a mention pins its card; a click anywhere else but the card closes a pinned one.
-    listen(doc, 'click', (event) => this.onClick(event), { capture: true });
-    listen(doc, 'scroll', () => this.onScroll(), { capture: true, passive: true });
+    listen(win, 'click', (event) => this.onClick(event), { capture: true });
+    listen(win, 'scroll', () => this.onScroll(), { capture: true, passive: true });
     listen(doc, 'visibilitychange', () => this.hover.dismiss());
     listen(doc, 'fullscreenchange', () => this.hover.dismiss());
     this.unwatch = this.deps.watchSettings((next) => this.applySettings(next));

@@ -2,8 +2,8 @@
  * Pages that do not sit still, and pages that fight back: a live blog that appends updates, a framework-style page
  * that re-renders its text, a single-page app that swaps its article, hostile CSS and geometry, right-to-left text,
  * huge and deep DOMs, a page that replaces its <body>, a page whose own MutationObserver throws, a page that listens
- * to every message and impersonates our script, a page with a strict Content Security Policy, an article that stops
- * its pointer events from propagating, an article that scrolls inside its own container, an embed that renders its
+ * to every message and impersonates our script, a page with a strict Content Security Policy, a page that stops
+ * its pointer, click and key events from propagating, an article that scrolls inside its own container, an embed that renders its
  * text after loading, an article cut short behind "Continue reading", a fullscreen reader, and the network across
  * all of them.
  * Fixtures: tests/fixtures/dynamic/ (synthetic pages with scripts).
@@ -1014,7 +1014,7 @@ describe('hostile pages', () => {
     await close(page);
   });
 
-  it('(k) a page whose article stops every pointer and mouse event from propagating: cards still open and pin', async () => {
+  it('(k) a page that stops pointer, mouse and key events from propagating: cards still open, pin and step', async () => {
     const { page, errors } = await open('hostile-stop-propagation.html');
     try {
       await readySummary(browser, page);
@@ -1028,6 +1028,10 @@ describe('hostile pages', () => {
       await page.mouse.move(1, 1);
       await page.waitForTimeout(CARD_CLOSE_GRACE_MS + 300);
       expect((await cardState(page))?.name).toBe('Shehbaz Sharif');
+      // The keyboard steps through the mentions too.
+      await page.mouse.click(1, 1);
+      await page.keyboard.press('Alt+Shift+ArrowDown');
+      expect((await waitForCard(page, 'Marco Rubio')).name).toBe('Marco Rubio');
       expect(await page.evaluate(() => (window as unknown as { __stopped: number }).__stopped)).toBeGreaterThan(0);
       expect(errors).toEqual([]);
     } finally {
