@@ -2,10 +2,10 @@
  * Pages that do not sit still, and pages that fight back: a live blog that appends updates, a framework-style page
  * that re-renders its text, a single-page app that swaps its article, hostile CSS and geometry, right-to-left text,
  * huge and deep DOMs, a page that replaces its <body>, a page whose own MutationObserver throws, a page that listens
- * to every message and impersonates our script, a page with a strict Content Security Policy, a page that stops
- * its pointer, click and key events from propagating, an article that scrolls inside its own container, an embed that renders its
- * text after loading, an article cut short behind "Continue reading", a fullscreen reader, and the network across
- * all of them.
+ * to every message and impersonates our script, a page with a strict Content Security Policy, a page that stops its
+ * pointer, click and key events from propagating, an article that scrolls inside its own container, an embed that
+ * renders its text after loading, an article cut short behind "Continue reading", a fullscreen reader, and the
+ * network across all of them.
  * Fixtures: tests/fixtures/dynamic/ (synthetic pages with scripts).
  */
 import { readdirSync } from 'node:fs';
