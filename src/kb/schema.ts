@@ -8,6 +8,10 @@ import { z } from 'zod';
 
 import { ENTITY_TYPES, RELATION_TYPES } from './entity-types';
 
+// No code made from strings: zod would otherwise probe for `Function('')` to compile fast parsers, which an extension
+// page's Content Security Policy refuses (and reports). Packs are small; the plain parser is fast enough.
+z.config({ jitless: true });
+
 /** A calendar date as newspapers give it: a year, a month or a day (ISO 8601). */
 const partialDate = z
   .string()
