@@ -27,11 +27,27 @@ beforeEach(async () => {
   await browser.worker.evaluate(() => chrome.storage.sync.remove('settings'));
 });
 
+/**
+ * Records the page's Content Security Policy violations from its first script on (`window.cspViolations`): an
+ * extension page refuses eval and foreign scripts, and reports each attempt.
+ */
+async function recordPolicyViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
+}
+
+const policyViolations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+
 async function openPopupFor(page: Page): Promise<Page> {
   const tabId = await tabIdOf(browser, page);
   const popup = await browser.context.newPage();
+  await recordPolicyViolations(popup);
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
   await popup.locator('.entity').first().waitFor();
+  expect(await policyViolations(popup)).toEqual([]);
   return popup;
 }
 
@@ -155,17 +171,12 @@ describe('the options page', () => {
     const options = await browser.context.newPage();
     const consoleErrors: string[] = [];
     options.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-    await options.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
-    });
+    await recordPolicyViolations(options);
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.locator('h1').waitFor();
-    expect(await options.evaluate(() => Array.isArray((window as unknown as { cspViolations?: string[] }).cspViolations))).toBe(true);
     await options.setInputFiles('#import', packFile('pack.json', validPack));
     await options.locator('[data-pack="test-newsroom"]').waitFor();
-    expect(await options.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(await policyViolations(options)).toEqual([]);
     expect(consoleErrors).toEqual([]);
 
     extraPages['/zorvath.html'] = `<!doctype html><html><head><meta charset="utf-8"><title>Zorvath</title></head><body><article>
