@@ -4,8 +4,8 @@
  * huge and deep DOMs, a page that replaces its <body>, a page whose own MutationObserver throws, a page that listens
  * to every message and impersonates our script, a page with a strict Content Security Policy, a page that stops its
  * pointer, click and key events from propagating, an article that scrolls inside its own container, an embed that
- * renders its text after loading, an article cut short behind "Continue reading", a fullscreen reader, and the
- * network across all of them.
+ * renders its text after loading, an article cut short behind "Continue reading", a drop cap, a fullscreen reader, and
+ * the network across all of them.
  * Fixtures: tests/fixtures/dynamic/ (synthetic pages with scripts).
  */
 import { readdirSync } from 'node:fs';
@@ -793,6 +793,32 @@ describe('a long page', () => {
     expect(most).toBeLessThan(816 / 5);
     expect(errors).toEqual([]);
     await close(page);
+  });
+});
+
+describe('a feature set with a drop cap', () => {
+  it('paints a name that begins with the drop cap, and opens its card from either part', async () => {
+    const { page, errors } = await open('drop-cap.html');
+    try {
+      const summary = await readySummary(browser, page);
+      expect(countsOf(summary)).toMatchObject({ 'shehbaz-sharif': 1, 's-jaishankar': 1 });
+      // The big initial, then the rest of the name on the first line.
+      const boxes = await page.evaluate(() => {
+        const range = [...(CSS.highlights.get('backstory-mention') ?? [])].find((r) => (r as Range).toString() === 'Shehbaz Sharif') as Range;
+        return [...range.getClientRects()].map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width }));
+      });
+      const parts = boxes.filter((b) => b.width > 4);
+      expect(parts.length).toBeGreaterThanOrEqual(2);
+      for (const box of parts) {
+        await page.mouse.move(1, 1);
+        await page.keyboard.press('Escape');
+        await page.mouse.move(box.x, box.y);
+        expect((await waitForCard(page, 'Shehbaz Sharif', CARD_OPEN_DELAY_MS + 3000)).name).toBe('Shehbaz Sharif');
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
   });
 });
 
