@@ -17,6 +17,14 @@ const CORNERS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <p class="tl">Shehbaz Sharif spoke.</p><p class="tr">Marco Rubio called.</p><p class="bl">Near Pahalgam today.</p>
 <p class="br">The Line of Control.</p><p class="mid">S. Jaishankar replied.</p></article></body></html>`;
 
+/** A long article on a page that scrolls smoothly, naming one person far below the first screen. */
+const SMOOTH = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Smooth</title>
+<style>html{scroll-behavior:smooth} body{font:18px/1.7 Georgia,serif;max-width:40rem;margin:0 auto}</style></head><body><article>
+${'<p>Traders said business had been slow all week, with fewer buyers and late deliveries on the main road.</p>'.repeat(60)}
+<p>In the evening Tammy Bruce, the State Department's spokesperson, said the United States welcomed the calm.</p>
+${'<p>Local officials said schools would stay open and buses would run on their usual timetable.</p>'.repeat(20)}
+</article></body></html>`;
+
 /** An article with a comment form: a text area, a text input and an editable div. */
 const COMMENT_BOX = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Comments</title></head><body><article>
 <p>Marco Rubio spoke with S. Jaishankar and Shehbaz Sharif on the same day.</p></article>
@@ -25,7 +33,7 @@ a second line</textarea><input value="a reply"><div contenteditable="true">An ed
 
 beforeAll(async () => {
   browser = await launchWithExtension({ chromiumPath: inject('chromiumPath'), extensionDir: inject('extensionDir') });
-  server = await serveFixtures({ '/corners.html': CORNERS, '/comment-box.html': COMMENT_BOX });
+  server = await serveFixtures({ '/corners.html': CORNERS, '/comment-box.html': COMMENT_BOX, '/smooth.html': SMOOTH });
 });
 
 afterAll(async () => {
@@ -149,6 +157,25 @@ describe('keyboard stepping', () => {
     await page.keyboard.press('Escape');
     await until(() => card(page), (c) => c.name === null);
     expect(await focusText()).toEqual([]);
+    await page.close();
+  });
+
+  it('on a page that scrolls smoothly, puts the card beside the mention once the page has scrolled to it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/smooth.html'));
+    await readySummary(browser, page);
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await until(() => card(page), (c) => c.name === 'Tammy Bruce');
+    const beside = async () => {
+      const { box } = await card(page);
+      const mention = await page.evaluate(() => {
+        const range = [...CSS.highlights.get('backstory-focus')!][0] as Range;
+        const r = range.getClientRects()[0];
+        return { top: r.top, bottom: r.bottom };
+      });
+      return !!box && mention.top >= 0 && (Math.abs(box.y + box.height - mention.top) <= 16 || Math.abs(box.y - mention.bottom) <= 16);
+    };
+    await until(beside, (ok) => ok, 3000);
     await page.close();
   });
 
