@@ -929,6 +929,21 @@ describe('hostile pages', () => {
     await close(page);
   });
 
+  it('(b2) a filter on the root element (a page in grey for a day of mourning): the card stays beside its mention', async () => {
+    const { page, errors } = await open('hostile-filter.html');
+    try {
+      await readySummary(browser, page);
+      const card = await hoverAndSeeCard(page, 'Shehbaz Sharif', 'Shehbaz Sharif');
+      expect(await page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+      const { rect } = await showText(page, 'Shehbaz Sharif');
+      const beside = Math.abs(card.rect.y + card.rect.height - rect.y) <= 16 || Math.abs(card.rect.y - (rect.y + rect.height)) <= 16;
+      expect({ card: card.rect, mention: rect, beside }).toMatchObject({ beside: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+
   it('(c) a right-to-left Urdu page naming entities in English', async () => {
     const { page, errors } = await open('hostile-rtl.html');
     const summary = await readySummary(browser, page);
