@@ -812,6 +812,19 @@ describe('an article built from web components', () => {
   });
 });
 
+describe('a long read whose sections are rendered only near the screen (content-visibility: auto)', () => {
+  it('counts the name from the start, and paints it and opens its card once the reader gets there', async () => {
+    const { page, errors } = await open('content-visibility.html');
+    try {
+      expect(countsOf(await readySummary(browser, page))).toEqual({ 'ishaq-dar': 1 });
+      await hoverAndSeeCard(page, 'Ishaq Dar', 'Ishaq Dar');
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+});
+
 describe('a feature set with a drop cap', () => {
   it('paints a name that begins with the drop cap, and opens its card from either part', async () => {
     const { page, errors } = await open('drop-cap.html');
