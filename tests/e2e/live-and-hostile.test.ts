@@ -518,6 +518,28 @@ describe('a live blog', () => {
     await close(page);
   });
 
+  it('keeps a pinned card open while a timestamp ticks in the same paragraph as its mention', async () => {
+    const { page, errors } = await open('ticking-time.html');
+    try {
+      await readySummary(browser, page);
+      const { rect } = await showText(page, 'Shehbaz Sharif');
+      await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      await waitForCard(page, 'Shehbaz Sharif');
+      await page.mouse.move(1, 1);
+      const ticksBefore = await page.evaluate(() => (window as unknown as { __ticks: number }).__ticks);
+      // Long enough for several rescans of the paragraph (each after a burst's quiet time, or its longest wait).
+      await page.waitForTimeout(RESCAN_MAX_WAIT_MS + RESCAN_DEBOUNCE_MS + 1000);
+      expect(await page.evaluate(() => (window as unknown as { __ticks: number }).__ticks)).toBeGreaterThan(ticksBefore + 5);
+      expect((await cardState(page))?.name).toBe('Shehbaz Sharif');
+      // The name is still painted, and still one mention.
+      expect((await showText(page, 'Shehbaz Sharif')).painted).toBe(true);
+      expect(countsOf(await readySummary(browser, page))).toEqual({ 'shehbaz-sharif': 1, 's-jaishankar': 1 });
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+
   /**
    * Live blogs often keep the update in view in the address (`#update-3`) as the reader scrolls. A new address seen
    * with a change to the page is how a single-page app's navigation is noticed; a new fragment is not one (it names
