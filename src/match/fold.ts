@@ -3,7 +3,7 @@
  * form as `normalizeForMatching(text).folded`. ASCII goes through a lookup table, other characters through a
  * per-character cache.
  */
-import { canonicalChar, lowerSameLength } from './normalize';
+import { canonicalChar, lowerSameLength, WORD_CHAR } from './normalize';
 
 const SPACE = 0x20;
 
@@ -33,9 +33,11 @@ export function foldCodePoint(codePoint: number): Uint16Array {
   return folded;
 }
 
-/** 1 for letters and digits, 0 for everything else, filled lazily for non-ASCII code units. */
+/**
+ * 1 for letters and digits, 0 for everything else (superscript and subscript digits included: see `WORD_CHAR` in
+ * `normalize.ts`), filled lazily for non-ASCII code units.
+ */
 const WORD_TABLE = new Int8Array(65536).fill(-1);
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 export function isWordCode(code: number): boolean {
   let known = WORD_TABLE[code];
   if (known === -1) WORD_TABLE[code] = known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0;

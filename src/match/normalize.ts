@@ -28,6 +28,12 @@ const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/;
 const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/;
 const SPACE = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
 const COMBINING_MARK = /\p{M}/u;
+/**
+ * Numbers that are not digits: superscript and subscript digits (footnote marks: "Sharif¹"), fractions, circled
+ * numbers. Compatibility decomposition would turn "¹" into "1", a digit that joins the word before it; they fold to
+ * a space instead.
+ */
+const OTHER_NUMBER = /\p{No}/u;
 
 /** The canonical form of one code point (may be empty, or several characters for ligatures). */
 export function canonicalChar(char: string): string {
@@ -42,6 +48,7 @@ export function canonicalChar(char: string): string {
   if (APOSTROPHES.test(char)) return "'";
   if (QUOTES.test(char)) return '"';
   if (DASHES.test(char)) return '-';
+  if (OTHER_NUMBER.test(char)) return ' ';
   // Compatibility decomposition folds ligatures and full-width forms; dropping the marks folds diacritics.
   let out = '';
   for (const piece of char.normalize('NFKD')) {
@@ -107,7 +114,11 @@ export function normalizeAlias(alias: string): string {
   return normalizeForMatching(alias).text.trim();
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/**
+ * Letters and digits make words; other numbers do not: superscript and subscript digits (footnote marks, "Sharif¹"),
+ * fractions and circled numbers follow a word without joining it. `isWordCode` in `fold.ts` tests the same set.
+ */
+export const WORD_CHAR = /[\p{L}\p{Nd}\p{Nl}]/u;
 export function isWordChar(char: string | undefined): boolean {
   return char !== undefined && WORD_CHAR.test(char);
 }

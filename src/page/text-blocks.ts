@@ -143,6 +143,8 @@ const INVISIBLE = 4;
 const LINE_BREAK = 8;
 const SLOT = 16;
 const SHADOW_HOST = 32;
+/** Superscripts and subscripts: footnote marks ("Sharif<sup>1</sup>") must not join the word before them. */
+const SET_APART = 64;
 const tagKinds = new Map<string, number>();
 
 function kindOf(tagName: string): number {
@@ -156,7 +158,8 @@ function kindOf(tagName: string): number {
       (INVISIBLE_TAGS.has(tag) ? INVISIBLE : 0) |
       (tag === 'BR' ? LINE_BREAK : 0) |
       (tag === 'SLOT' ? SLOT : 0) |
-      (tag.includes('-') || SHADOW_HOST_TAGS.has(tag) ? SHADOW_HOST : 0);
+      (tag.includes('-') || SHADOW_HOST_TAGS.has(tag) ? SHADOW_HOST : 0) |
+      (tag === 'SUP' || tag === 'SUB' ? SET_APART : 0);
     tagKinds.set(tagName, kind);
   }
   return kind;
@@ -206,6 +209,8 @@ interface WalkFrame {
   spaceBetween: boolean;
   /** Following element links for now (only while `spaceBetween`). */
   elementsOnly: boolean;
+  /** The element's text is set apart from its neighbours' by hard breaks (`SET_APART`): one follows its last node. */
+  setApart?: boolean;
 }
 
 /**
@@ -322,6 +327,7 @@ export class BlockCollector {
       else if ((node = frame.next)) frame.next = frame.elementsOnly ? (node as Element).nextElementSibling : node.nextSibling;
       if (!node) {
         if (frame.closesBlock) this.flush();
+        else if (frame.setApart) this.text += HARD_BREAK;
         stack.pop();
         continue;
       }
@@ -361,6 +367,10 @@ export class BlockCollector {
           }
         }
         const child = frameFor(element, kind, !inline, shadow, frame.shadowRoot, this.stepOverSpaceFrom);
+        if (inline && kind & SET_APART) {
+          this.text += HARD_BREAK;
+          if (child) child.setApart = true;
+        }
         if (child) stack.push(child);
       }
     }

@@ -35,6 +35,15 @@ describe('collectTextBlocks', () => {
     expect(block.text).toBe(`Jammu and${HARD_BREAK}Kashmir`);
   });
 
+  it('sets superscripts and subscripts apart, so that a footnote mark does not join the word before it', () => {
+    const [block] = collectTextBlocks(load('<p>Shehbaz Sharif<sup>1</sup> met H<sub>2</sub>O <sup><a href="#n">[2]</a></sup>experts.</p>'));
+    expect(block.text).toBe(`Shehbaz Sharif${HARD_BREAK}1${HARD_BREAK} met H${HARD_BREAK}2${HARD_BREAK}O ${HARD_BREAK}[2]${HARD_BREAK}experts.`);
+    const end = block.text.indexOf(HARD_BREAK);
+    expect(blockRange(block, 0, end).toString()).toBe('Shehbaz Sharif');
+    const mark = block.text.indexOf('[2]');
+    expect(blockRange(block, mark, mark + 3).toString()).toBe('[2]');
+  });
+
   it('never reads scripts, styles, templates, form fields or editable text', () => {
     const html = `
       <p>visible</p>

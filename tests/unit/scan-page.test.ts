@@ -23,6 +23,12 @@ describe('whole words', () => {
     expect(found('(Attari–Wagah)')).toEqual(['attari:Attari', 'wagah:Wagah']);
   });
 
+  it('finds a name followed by a footnote mark in superscript or subscript characters', () => {
+    expect(found('Attari¹ and Wagah²³, then Attari₁')).toEqual(['attari:Attari', 'wagah:Wagah', 'attari:Attari']);
+    // A digit is still part of a word.
+    expect(found('Attari1 and 2Wagah')).toEqual([]);
+  });
+
   it('does not match inside a longer acronym or a plural acronym', () => {
     expect(found(DOMAIN, 'the kLOC count', 'two LoCs')).toEqual([
       '2025-pahalgam-attack:Pahalgam attack',
