@@ -136,6 +136,25 @@ function hasWordChar(text: string): boolean {
   return other && WORD_CHAR.test(text);
 }
 
+function isWordCharAt(text: string, index: number): boolean {
+  const c = text.charCodeAt(index);
+  if ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return true;
+  return c >= 0x80 && WORD_CHAR.test(text[index]);
+}
+
+/** Whether an element holding `from` but not `other` is laid out as a block (see `laidOutAsBlock`). */
+function closesBetween(from: Node, other: Node): boolean {
+  for (let at = from.parentElement; at && !at.contains(other); at = at.parentElement) if (laidOutAsBlock(at)) return true;
+  return false;
+}
+
+/** Whether the page's CSS lays the element out as a box of its own (block, flex, grid, list item, table, none). */
+function laidOutAsBlock(element: Element | null): boolean {
+  if (!element) return false;
+  const display = element.ownerDocument.defaultView?.getComputedStyle(element).display ?? 'inline';
+  return !display.startsWith('inline') && display !== 'contents' && display !== 'ruby' && display !== '';
+}
+
 /** What a tag name says about an element, worked out once per distinct tag name (bit flags). */
 const INLINE = 1;
 const SKIPPED = 2;
@@ -336,6 +355,7 @@ export class BlockCollector {
         const data = (node as Text).data;
         if (data) {
           if (this.segments.length === 0) this.shadowRoot = frame.shadowRoot;
+          else if (this.touchesAcrossBlockBox(node as Text, data)) this.text += HARD_BREAK;
           this.segments.push({ node: node as Text, start: this.text.length });
           this.text += data;
         }
@@ -377,6 +397,20 @@ export class BlockCollector {
     this.flush();
     this.finished = true;
     return true;
+  }
+
+  /**
+   * Whether `data` would join the word before it across an element the page lays out as a block (a `<span>` made a
+   * line of its own by CSS, as kickers, captions and pull quotes often are): "peace" + "Shehbaz" must not read as
+   * one word. Tags cannot tell, so the computed display is asked, but only where two words touch across elements,
+   * which ordinary prose (spaces between words) rarely does.
+   */
+  private touchesAcrossBlockBox(node: Text, data: string): boolean {
+    const previous = this.segments[this.segments.length - 1].node;
+    if (previous.parentNode === node.parentNode) return false;
+    if (!isWordCharAt(data, 0) || !isWordCharAt(this.text, this.text.length - 1)) return false;
+    // The elements between the two texts: each side's ancestors up to the one they share.
+    return closesBetween(previous, node) || closesBetween(node, previous);
   }
 
   private add(block: TextBlock): void {

@@ -44,6 +44,16 @@ describe('collectTextBlocks', () => {
     expect(blockRange(block, mark, mark + 3).toString()).toBe('[2]');
   });
 
+  it('sets apart inline elements that the page lays out as blocks, where their words would otherwise touch', () => {
+    const [block] = collectTextBlocks(
+      load('<blockquote><span>We want peace</span><span style="display: block">Shehbaz Sharif</span><span>in Islamabad</span> and <i>un</i>changed</blockquote>'),
+    );
+    // Words that touch across a block-level span are parted; words inside ordinary inline markup still join.
+    expect(block.text).toBe(`We want peace${HARD_BREAK}Shehbaz Sharif${HARD_BREAK}in Islamabad and unchanged`);
+    const start = block.text.indexOf('Shehbaz');
+    expect(blockRange(block, start, start + 14).toString()).toBe('Shehbaz Sharif');
+  });
+
   it('never reads scripts, styles, templates, form fields or editable text', () => {
     const html = `
       <p>visible</p>
