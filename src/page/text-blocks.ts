@@ -5,7 +5,7 @@
  *
  * The walk is iterative (pages nest thousands of levels deep) and reads only the DOM: it never writes to the page.
  */
-import { HARD_BREAK } from '../match/normalize';
+import { HARD_BREAK, WORD_CHAR } from '../match/normalize';
 import { isChrome } from './chrome';
 
 export interface TextSegment {
@@ -118,8 +118,6 @@ export interface CollectOptions {
  * A long article's container holds hundreds or thousands of paragraphs.
  */
 export const STEP_OVER_SPACE_MIN_CHILDREN = 64;
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
  * Whether the text holds a letter or a digit (else it is spacing or punctuation between blocks, not worth a block).
