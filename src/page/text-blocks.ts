@@ -404,9 +404,10 @@ export class BlockCollector {
    * which ordinary prose (spaces between words) rarely does.
    */
   private touchesAcrossBlockBox(node: Text, data: string): boolean {
+    // Characters first: they cost no call into the DOM, and in prose a space nearly always ends the check here.
+    if (!isWordCharAt(data, 0) || !isWordCharAt(this.text, this.text.length - 1)) return false;
     const previous = this.segments[this.segments.length - 1].node;
     if (previous.parentNode === node.parentNode) return false;
-    if (!isWordCharAt(data, 0) || !isWordCharAt(this.text, this.text.length - 1)) return false;
     // The elements between the two texts: each side's ancestors up to the one they share.
     return closesBetween(previous, node) || closesBetween(node, previous);
   }
