@@ -163,7 +163,10 @@ async function showText(page: Page, text: string, occurrence = 0): Promise<{ rec
   const step = (mode: 'scroll' | 'measure') =>
     page.evaluate(
       ({ text, occurrence, mode }) => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        // The page's text, not the source of its scripts (fixtures that write their paragraphs hold the names there).
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+          acceptNode: (n) => (n.parentElement?.closest('script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        });
         let seen = 0;
         let range: Range | null = null;
         for (let node = walker.nextNode(); node && !range; node = walker.nextNode()) {
