@@ -36,9 +36,41 @@ function isSeparator(code: number): boolean {
   return code === 0x2d /* - */ || code === 0x5f /* _ */;
 }
 
-/** Lower-cases ASCII letters only: other letters never equal the ASCII words above in any case. */
+function isAsciiUpperCase(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
+/**
+ * Lower-cases ASCII letters only: other letters never equal the ASCII words above in any case. A loop, as is the
+ * splitting of class names below: a regular expression is compiled the first time it runs, on every page.
+ */
 function asciiLowerCase(text: string): string {
-  return /[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()) : text;
+  let i = 0;
+  while (i < text.length && !isAsciiUpperCase(text.charCodeAt(i))) i++;
+  if (i === text.length) return text;
+  let lower = text.slice(0, i);
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    lower += isAsciiUpperCase(code) ? String.fromCharCode(code | 0x20) : text[i];
+  }
+  return lower;
+}
+
+/** HTML's ASCII whitespace, which separates the names in a class attribute. */
+function isAsciiWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
+}
+
+/** Whether any whitespace-separated name in `names` passes `test`. */
+function someName(names: string, test: (name: string) => boolean): boolean {
+  for (let start = 0; start < names.length; ) {
+    while (start < names.length && isAsciiWhitespace(names.charCodeAt(start))) start++;
+    let end = start;
+    while (end < names.length && !isAsciiWhitespace(names.charCodeAt(end))) end++;
+    if (end > start && test(names.slice(start, end))) return true;
+    start = end;
+  }
+  return false;
 }
 
 /** Whether `body` ends with a chrome word that starts it or follows a separator. */
@@ -79,6 +111,5 @@ export function isChrome(element: Element, hasAttributes = element.hasAttributes
   if (!hasAttributes) return false;
   const role = element.getAttribute('role');
   if (role && CHROME_ROLES.has(role)) return true;
-  const names = `${element.getAttribute('class') ?? ''} ${element.id}`.split(/\s+/);
-  return names.some(isChromeName);
+  return someName(element.getAttribute('class') ?? '', isChromeName) || someName(element.id, isChromeName);
 }
