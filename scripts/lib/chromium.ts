@@ -79,6 +79,8 @@ export async function launchWithExtension(options: {
   viewport?: { width: number; height: number } | null;
   colorScheme?: 'light' | 'dark';
   headless?: boolean;
+  /** Let the browser keep pages in its back/forward cache, which Playwright turns off by default. */
+  backForwardCache?: boolean;
 }): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -87,7 +89,7 @@ export async function launchWithExtension(options: {
     viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
     colorScheme: options.colorScheme ?? 'light',
     // Playwright disables extensions by default; this build must load.
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreDefaultArgs: ['--disable-extensions', ...(options.backForwardCache ? ['--disable-back-forward-cache'] : [])],
     args: [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`, ...OFFLINE_ARGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

@@ -19,6 +19,9 @@ import { articleAddress } from './page-address';
 import { Cancelled, createSlicer, type SlicerClock } from './slicer';
 import { READ_GATING_ATTRIBUTES } from './text-blocks';
 
+/** The events the controller listens for, on the document or the window (`prerenderingchange`: not in the DOM typings yet). */
+export type PageEventMap = DocumentEventMap & WindowEventMap & { prerenderingchange: Event };
+
 export interface ContentDeps {
   doc: Document;
   /** The reader's settings now, and a way to hear of changes (returns a function that stops listening). */
@@ -35,7 +38,7 @@ export interface ContentDeps {
   clearTimeout(id: number): void;
   requestAnimationFrame(callback: () => void): number;
   /** Register a listener that is removed when the extension context goes away. */
-  listen<K extends keyof DocumentEventMap>(target: Document | Window, type: K, listener: (event: DocumentEventMap[K]) => void, options?: AddEventListenerOptions): void;
+  listen<K extends keyof PageEventMap>(target: Document | Window, type: K, listener: (event: PageEventMap[K]) => void, options?: AddEventListenerOptions): void;
   notify(notice: PageStateNotice): void;
 }
 
@@ -146,6 +149,11 @@ export class ContentController {
     listen(win, 'scroll', () => this.onScroll(), { capture: true, passive: true });
     listen(doc, 'visibilitychange', () => this.hover.dismiss());
     listen(doc, 'fullscreenchange', () => this.hover.dismiss());
+    // The browser clears the toolbar button's badge and title for a tab at each navigation, including one that
+    // brings this page back from the back/forward cache (Back, Forward) or shows it after it was prerendered: this
+    // script does not run again then, so it tells the background the page's state again.
+    listen(win, 'pageshow', (event) => event.persisted && this.renotify());
+    listen(doc, 'prerenderingchange', () => this.renotify());
     this.unwatch = this.deps.watchSettings((next) => this.applySettings(next));
     this.applySettings(settings);
   }
@@ -468,6 +476,11 @@ export class ContentController {
       this.observedRoots.add(root);
       this.observer.observe(root, OBSERVED_CHANGES);
     }
+  }
+
+  /** Tells the background the page's state again, if it was told before (else the first scan will). */
+  private renotify(): void {
+    if (this.notified && !this.stopped) this.notify();
   }
 
   private notify(): void {
