@@ -19,6 +19,7 @@ import { readPublishedAt } from './article-metadata';
 import { clearHighlights, paintedStyle, styleHighlightsIn } from './highlights';
 import { MentionIndex } from './hit-test';
 import { Cancelled, type Slicer } from './slicer';
+import { isShown } from './shown';
 import { BlockCollector, blockContainer, blockHasNode, blockRange, firstNodeOf, isReadable, type TextBlock } from './text-blocks';
 import { ViewportPainter, type Paintable } from './viewport-painter';
 
@@ -279,11 +280,15 @@ export class PageAnnotator {
     return this.byId.get(id) ?? null;
   }
 
-  /** The entity's first mention on the page, in reading order. */
-  firstMentionOf(entityId: string): PageMention | null {
+  /** The entity's first mention on the page that the reader can see (see `isShown`), in reading order. */
+  firstShownMentionOf(entityId: string): PageMention | null {
     const { entityIds, mentions } = this.judgement;
-    const k = this.order.findIndex((n) => entityIds[mentions[n * 4 + 3]] === entityId);
-    return k < 0 ? null : this.mentionInOrder(k);
+    for (let k = 0; k < this.order.length; k++) {
+      if (entityIds[mentions[this.order[k] * 4 + 3]] !== entityId) continue;
+      const mention = this.mentionInOrder(k);
+      if (isShown(mention.block.container)) return mention;
+    }
+    return null;
   }
 
   countOf(entityId: string): number {
@@ -407,7 +412,8 @@ export class PageAnnotator {
       if (order.length > groupStart && mentions[order[groupStart] * 4] !== mentions[n * 4]) endGroup();
       order.push(n);
       counts.set(ordinal, (counts.get(ordinal) ?? 0) + 1);
-      if (seen) painted.push(!seen.has(ordinal) && !!seen.add(ordinal));
+      // The first that the reader can see: a hidden copy of the headline must not take the only highlight.
+      if (seen) painted.push(!seen.has(ordinal) && isShown(blocks[mentions[n * 4]].container) && !!seen.add(ordinal));
     }
     endGroup();
     this.order = order;

@@ -16,6 +16,7 @@ import { readPublishedAt } from './article-metadata';
 import { paintActive, paintFocus } from './highlights';
 import { HoverIntent, type HoverTarget } from './hover-intent';
 import { articleAddress } from './page-address';
+import { isShown } from './shown';
 import { Cancelled, createSlicer, type SlicerClock } from './slicer';
 import { READ_GATING_ATTRIBUTES } from './text-blocks';
 
@@ -60,6 +61,19 @@ function isTextEntry(target: EventTarget | undefined): boolean {
   const element = target as HTMLElement;
   const tag = element.tagName.toUpperCase();
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || element.isContentEditable === true;
+}
+
+/**
+ * The position of the next mention after `from` (before it, going back) that the reader can see, round the end of the
+ * page; from -1, the first (the last). -1 when none is shown: hidden copies (see `isShown`) are stepped over.
+ */
+function nextShown(mentions: readonly PageMention[], from: number, forward: boolean): number {
+  const n = mentions.length;
+  for (let i = 1; i <= n; i++) {
+    const k = from < 0 ? (forward ? i - 1 : n - i) : (((from + (forward ? i : -i)) % n) + n) % n;
+    if (isShown(mentions[k].block.container)) return k;
+  }
+  return -1;
 }
 
 function isOwnNode(node: Node): boolean {
@@ -210,7 +224,7 @@ export class ContentController {
 
   /** Scrolls to an entity's first mention and flashes it (asked by the popup). Returns whether there was one. */
   reveal(entityId: string): boolean {
-    const mention = this.active ? this.annotator?.firstMentionOf(entityId) : null;
+    const mention = this.active ? this.annotator?.firstShownMentionOf(entityId) : null;
     if (!mention) return false;
     this.hover.dismiss();
     const reduceMotion = this.deps.doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -365,11 +379,11 @@ export class ContentController {
     if (event.defaultPrevented || isTextEntry(event.composedPath()[0])) return;
     if (!this.active || !this.annotator) return;
     const mentions = this.annotator.mentionsInOrder();
-    if (!mentions.length) return;
+    const forward = event.key === 'ArrowDown';
+    const next = nextShown(mentions, this.stepIndex, forward);
+    if (next < 0) return;
     event.preventDefault();
     event.stopPropagation();
-    const forward = event.key === 'ArrowDown';
-    const next = this.stepIndex < 0 ? (forward ? 0 : mentions.length - 1) : (this.stepIndex + (forward ? 1 : -1) + mentions.length) % mentions.length;
     this.stepTo(mentions[next], next);
   }
 

@@ -1263,6 +1263,61 @@ describe('fullscreen', () => {
   });
 });
 
+describe('text the page holds but does not show', () => {
+  /** Which element each of the page's painted, flashed or focused mentions sits in, and whether the reader sees it. */
+  const highlighted = (page: Page, name: string) =>
+    page.evaluate(
+      (name) =>
+        [...(CSS.highlights.get(name) ?? [])].map((r) => {
+          const element = (r as Range).startContainer.parentElement!;
+          return { text: (r as Range).toString(), id: element.id, shown: element.checkVisibility({ visibilityProperty: true }) };
+        }),
+      name,
+    );
+
+  it('takes the reader only to mentions they can see, and paints a first mention they can see', async () => {
+    const { page, errors } = await open('hidden-copies.html');
+    try {
+      const summary = await readySummary(browser, page);
+      expect(ids(summary).sort()).toEqual(['marco-rubio', 's-jaishankar', 'shehbaz-sharif']);
+      const tabId = await tabIdOf(browser, page);
+
+      // The popup's "Show on the page": each name's first copy is hidden (CSS display:none, visibility:hidden, a closed
+      // <details>); the page scrolls to the visible one.
+      for (const [entity, id] of [['shehbaz-sharif', 'headline'], ['marco-rubio', 'rubio'], ['s-jaishankar', 'jaishankar']]) {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const revealed = await browser.worker.evaluate(([tab, entityId]) => chrome.tabs.sendMessage(tab, { type: 'backstory:reveal', id: entityId }, { frameId: 0 }), [tabId, entity] as const);
+        expect(revealed).toBe(true);
+        expect(await highlighted(page, 'backstory-active')).toMatchObject([{ id, shown: true }]);
+        await until(() => page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, id), (top) => top >= 0 && top < 900, 3000, `#${id} scrolled into view`);
+      }
+
+      // Keyboard stepping visits the three visible mentions, in order, and round again.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const stepped: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        await page.keyboard.press('Alt+Shift+ArrowDown');
+        const [focused] = await until(() => highlighted(page, 'backstory-focus'), (h) => h.length === 1 && !stepped.includes(`${i}:${h[0].id}`), 3000, 'a focused mention');
+        expect(focused.shown).toBe(true);
+        stepped.push(focused.id);
+      }
+      expect(stepped).toEqual(['headline', 'rubio', 'jaishankar', 'headline']);
+      await page.keyboard.press('Escape');
+
+      // Only first mentions painted: the first the reader can see, not the hidden copy before it.
+      await browser.worker.evaluate(() => chrome.storage.sync.set({ settings: { firstMentionOnly: true } }));
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const painted = await until(() => highlighted(page, 'backstory-mention'), (h) => h.length === 3, 3000, 'three painted mentions');
+      expect(painted.map((h) => h.id).sort()).toEqual(['headline', 'jaishankar', 'rubio']);
+      expect(painted.every((h) => h.shown)).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.worker.evaluate(() => chrome.storage.sync.remove('settings'));
+      await close(page);
+    }
+  });
+});
+
 describe('the network', () => {
   it('sees no request from the extension while every fixture page above loaded', async () => {
     const seen = [...requests];
