@@ -16,6 +16,7 @@ import { readPublishedAt } from './article-metadata';
 import { paintActive, paintFocus } from './highlights';
 import { HoverIntent, type HoverTarget } from './hover-intent';
 import { articleAddress } from './page-address';
+import { readerHost } from './reader-host';
 import { isShown } from './shown';
 import { Cancelled, createSlicer, type SlicerClock } from './slicer';
 import { READ_GATING_ATTRIBUTES } from './text-blocks';
@@ -177,7 +178,8 @@ export class ContentController {
     if (this.stopped) return;
     this.settings = settings;
     this.hover.setOpenDelay(settings.hoverDelayMs);
-    const on = isEnabledFor(settings, this.deps.doc.location?.hostname ?? '');
+    const win = this.deps.doc.defaultView;
+    const on = isEnabledFor(settings, win ? readerHost(win) : (this.deps.doc.location?.hostname ?? ''));
     if (!on) {
       if (this.active || !this.notified) this.deactivate();
       return;

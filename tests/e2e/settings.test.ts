@@ -3,7 +3,7 @@
  * the host element without a reload; turning it on restores them; display settings repaint.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { countsOf, launchWithExtension, readySummary, requestSummary, rectOfText, serveFixtures, tabIdOf, type ExtensionBrowser, type FixtureServer, until } from './harness';
 
 let browser: ExtensionBrowser;
@@ -17,7 +17,7 @@ async function setStoredSettings(value: Record<string, unknown> | null): Promise
   }, value);
 }
 
-async function pageState(p: Page) {
+async function pageState(p: Page | Frame) {
   return p.evaluate(() => ({
     underline: CSS.highlights.get('backstory-mention')?.size ?? 0,
     tint: CSS.highlights.get('backstory-mention-tint')?.size ?? 0,
@@ -71,6 +71,25 @@ describe('turning Backstory off and on', () => {
     await until(() => pageState(page), (s) => s.underline === 0);
     await setStoredSettings({ siteMode: 'only', sites: ['127.0.0.1'] });
     await until(() => pageState(page), (s) => s.underline > 0);
+  });
+});
+
+describe('the site switches in frames', () => {
+  it('follow the site of the page the reader is on, not the frame’s own (a srcdoc frame has no host)', async () => {
+    await page.goto(server.url('shadow-root.html'));
+    await readySummary(browser, page);
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    const painted = () => Promise.all([pageState(page), pageState(frame)]);
+    await until(painted, ([top, inFrame]) => top.underline > 0 && inFrame.underline > 0);
+    // Off for this site: the frame's highlights go too.
+    await setStoredSettings({ sites: ['127.0.0.1'] });
+    await until(painted, ([top, inFrame]) => top.underline === 0 && inFrame.underline === 0);
+    // On only for this site: the frame is annotated too.
+    await setStoredSettings({ siteMode: 'only', sites: ['127.0.0.1'] });
+    await until(painted, ([top, inFrame]) => top.underline > 0 && inFrame.underline > 0);
+    // On only for another site: neither is.
+    await setStoredSettings({ siteMode: 'only', sites: ['example.org'] });
+    await until(painted, ([top, inFrame]) => top.underline === 0 && inFrame.underline === 0);
   });
 });
 
