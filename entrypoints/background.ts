@@ -6,7 +6,9 @@ import { bundledPacks } from '../src/kb/packs';
 import { loadUserPacks, watchUserPacks } from '../src/kb/user-pack-store';
 import type { Pack } from '../src/kb/schema';
 import { badgeFor } from '../src/messaging/badge';
-import { isEntityListRequest, isEntityRequest, isPageStateNotice } from '../src/messaging/messages';
+import { FRAME_STATE_REQUEST, isEntityListRequest, isEntityRequest, isPageState, isPageStateNotice, isTabFramesRequest } from '../src/messaging/messages';
+import { sessionRecordStore } from '../src/messaging/session-record-store';
+import { TabFrames, type TabBadgeState } from '../src/messaging/tab-frames';
 import { encodeMentions, isScanTextsRequest, RequestAssembler, SentTexts, type PartReceived, type ScanTextsReply, type SendInFull } from '../src/messaging/page-scan';
 import { scanPage } from '../src/match/scan-page';
 
@@ -28,6 +30,18 @@ export default defineBackground(() => {
   // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
   const toolbarButton = browser.action ?? browser.browserAction;
 
+  const tabFrames = new TabFrames(sessionRecordStore(), async (tabId, frame) => {
+    const target = frame.documentId ? { documentId: frame.documentId } : { frameId: frame.frameId };
+    const state: unknown = await browser.tabs.sendMessage(tabId, { type: FRAME_STATE_REQUEST }, target as { frameId: number });
+    return isPageState(state) ? state : null;
+  });
+  const showBadge = (tabId: number, state: TabBadgeState) => {
+    const badge = badgeFor(state);
+    void toolbarButton.setBadgeText({ tabId, text: badge.text }).catch(() => undefined);
+    void toolbarButton.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => undefined);
+    void toolbarButton.setTitle({ tabId, title: badge.title }).catch(() => undefined);
+  };
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isEntityListRequest(message)) return engine().then(({ entities }) => entities);
     if (isScanTextsRequest(message)) {
@@ -42,13 +56,19 @@ export default defineBackground(() => {
       });
     }
     if (isEntityRequest(message)) return ready.then(() => kb.entities.get(message.id) ?? null);
+    if (isTabFramesRequest(message)) {
+      return tabFrames.frames(message.tabId).then(({ frameIds, badge }) => {
+        if (badge) showBadge(message.tabId, badge);
+        return frameIds;
+      });
+    }
     const tabId = sender.tab?.id;
-    // Only the top frame speaks for the page's badge.
-    if (!isPageStateNotice(message) || tabId === undefined || (sender.frameId ?? 0) !== 0) return undefined;
-    const badge = badgeFor(message);
-    void toolbarButton.setBadgeText({ tabId, text: badge.text });
-    void toolbarButton.setBadgeBackgroundColor({ tabId, color: badge.color });
-    void toolbarButton.setTitle({ tabId, title: badge.title });
+    if (!isPageStateNotice(message) || tabId === undefined) return undefined;
+    // The document of the frame that spoke (Chrome 106+), so that asking it again later reaches that page or fails.
+    const { documentId } = sender as { documentId?: string };
+    void tabFrames.notice(tabId, sender.frameId ?? 0, documentId, { status: message.status, entityIds: message.entityIds }).then((badge) => badge && showBadge(tabId, badge));
     return undefined;
   });
+
+  browser.tabs.onRemoved.addListener((tabId) => void tabFrames.forget(tabId));
 });

@@ -23,6 +23,6 @@ export default defineContentScript({
     // above never pay for setting up the controller, the card, Preact and Floating UI (on `ad-frames.html`, nine
     // small frames: 0.3–6.7 ms less CPU).
     const { runBackstory } = await import('./run');
-    runBackstory(ctx, isTopFrame);
+    runBackstory(ctx);
   },
 });

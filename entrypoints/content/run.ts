@@ -7,13 +7,13 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { EntityHeader } from '../../src/kb/match-index';
 import type { Entity } from '../../src/kb/schema';
-import { ENTITY_LIST_REQUEST, ENTITY_REQUEST, isRevealRequest, isSummaryRequest } from '../../src/messaging/messages';
+import { ENTITY_LIST_REQUEST, ENTITY_REQUEST, isFrameStateRequest, isRevealRequest, isSummaryRequest } from '../../src/messaging/messages';
 import { SCAN_TEXTS_REQUEST } from '../../src/messaging/page-scan';
 import { ContentController } from '../../src/page/content-controller';
 import { browserClock } from '../../src/page/slicer';
 import { onSettingsChange, onUserPacksChange, readSettings } from '../../src/settings/settings-reader';
 
-export function runBackstory(ctx: ContentScriptContext, isTopFrame: boolean): void {
+export function runBackstory(ctx: ContentScriptContext): void {
   const controller = new ContentController({
     doc: document,
     loadSettings: readSettings,
@@ -32,11 +32,11 @@ export function runBackstory(ctx: ContentScriptContext, isTopFrame: boolean): vo
     listen: (target, type, listener, options) => ctx.addEventListener(target, type, listener as never, options),
     notify: (notice) => void browser.runtime.sendMessage(notice).catch(() => undefined),
   });
-  // The top frame answers for the page; a frame's summary would only describe the frame.
+  // Every frame answers for itself, asked by frame: the popup puts the top frame's summary and its frames' together.
   const onMessage = (message: unknown) => {
-    if (!isTopFrame) return undefined;
     if (isSummaryRequest(message)) return Promise.resolve(controller.summary());
     if (isRevealRequest(message)) return Promise.resolve(controller.reveal(message.id));
+    if (isFrameStateRequest(message)) return Promise.resolve(controller.pageState());
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -1,9 +1,9 @@
 /** What the toolbar button shows for a page. */
-import type { PageStateNotice } from './messages';
+import type { PageSummary } from './messages';
 
 export const BADGE_COLOR = '#8a5a00';
 
-export function badgeFor(notice: Pick<PageStateNotice, 'status' | 'entityCount'>): { text: string; color: string; title: string } {
+export function badgeFor(notice: { status: PageSummary['status']; entityCount: number }): { text: string; color: string; title: string } {
   if (notice.status === 'disabled') return { text: '', color: BADGE_COLOR, title: 'Backstory is off for this page' };
   const n = notice.entityCount;
   return {

@@ -7,8 +7,12 @@ export const SUMMARY_REQUEST = 'backstory:summary' as const;
 export const PAGE_STATE_NOTICE = 'backstory:page-state' as const;
 /** Content → background: the knowledge base's entities, name and type (answered with `EntityHeader[]`). */
 export const ENTITY_LIST_REQUEST = 'backstory:entity-list' as const;
-/** Popup → content (top frame): scroll to an entity's first mention and flash it. */
+/** Popup → content (a frame of the page, the top one first): scroll to an entity's first mention and flash it. */
 export const REVEAL_REQUEST = 'backstory:reveal' as const;
+/** Background → content (one frame): the frame's `PageState` now (whether it is still there, and what it mentions). */
+export const FRAME_STATE_REQUEST = 'backstory:frame-state' as const;
+/** Popup → background: the frames of a tab, besides the top one, that mention something (answered with `number[]`). */
+export const TAB_FRAMES_REQUEST = 'backstory:tab-frames' as const;
 /** Content → background: one entity's full card data (answered with an `Entity`, or null). */
 export const ENTITY_REQUEST = 'backstory:entity' as const;
 
@@ -35,11 +39,27 @@ export interface PageSummary {
   mentions: MentionSummary[];
 }
 
-/** Sent by the content script whenever its summary changes, so the background can update the badge. */
-export interface PageStateNotice {
-  type: typeof PAGE_STATE_NOTICE;
+/** What one frame's page mentions, in brief: the entities (of the types the reader wants) it found, by id. */
+export interface PageState {
   status: PageSummary['status'];
-  entityCount: number;
+  entityIds: string[];
+}
+
+/**
+ * Sent by the content script of every frame whenever what it mentions changes, so the background can update the
+ * badge: the page's entities are the top frame's and its frames' together.
+ */
+export interface PageStateNotice extends PageState {
+  type: typeof PAGE_STATE_NOTICE;
+}
+
+export interface FrameStateRequest {
+  type: typeof FRAME_STATE_REQUEST;
+}
+
+export interface TabFramesRequest {
+  type: typeof TAB_FRAMES_REQUEST;
+  tabId: number;
 }
 
 function hasType(message: unknown, type: string): boolean {
@@ -50,8 +70,24 @@ export function isSummaryRequest(message: unknown): message is SummaryRequest {
   return hasType(message, SUMMARY_REQUEST);
 }
 
+const STATUSES: readonly string[] = ['ready', 'scanning', 'disabled'] satisfies PageSummary['status'][];
+
+export function isPageState(value: unknown): value is PageState {
+  if (typeof value !== 'object' || value === null) return false;
+  const { status, entityIds } = value as Partial<PageState>;
+  return typeof status === 'string' && STATUSES.includes(status) && Array.isArray(entityIds) && entityIds.every((id) => typeof id === 'string');
+}
+
 export function isPageStateNotice(message: unknown): message is PageStateNotice {
-  return hasType(message, PAGE_STATE_NOTICE) && typeof (message as PageStateNotice).entityCount === 'number';
+  return hasType(message, PAGE_STATE_NOTICE) && isPageState(message);
+}
+
+export function isFrameStateRequest(message: unknown): message is FrameStateRequest {
+  return hasType(message, FRAME_STATE_REQUEST);
+}
+
+export function isTabFramesRequest(message: unknown): message is TabFramesRequest {
+  return hasType(message, TAB_FRAMES_REQUEST) && Number.isInteger((message as TabFramesRequest).tabId);
 }
 
 export interface EntityListRequest {

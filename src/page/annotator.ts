@@ -375,9 +375,9 @@ export class PageAnnotator {
     return signature;
   }
 
-  /** How many entities the page mentions (of the types the reader wants): what the toolbar badge shows. */
-  entityCount(): number {
-    return this.countsByEntity.size;
+  /** The entities the page mentions (of the types the reader wants): what the toolbar badge counts. */
+  entityIds(): string[] {
+    return [...this.countsByEntity.keys()].map((ordinal) => this.judgement.entityIds[ordinal]);
   }
 
   private publish(): void {

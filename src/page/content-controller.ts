@@ -5,7 +5,7 @@
  */
 import type { EntityHeader } from '../kb/match-index';
 import type { Entity } from '../kb/schema';
-import type { PageStateNotice, PageSummary } from '../messaging/messages';
+import type { PageState, PageStateNotice, PageSummary } from '../messaging/messages';
 import { PageTextSender, type ScanTextsRequest } from '../messaging/page-scan';
 import { PAGE_STATE_NOTICE } from '../messaging/messages';
 import { isEnabledFor, type Settings } from '../settings/settings';
@@ -499,10 +499,17 @@ export class ContentController {
     if (this.notified && !this.stopped) this.notify();
   }
 
+  /**
+   * What the page mentions, in brief: the badge needs the state and the entities (the page's and its frames' together),
+   * not the summary (the matched strings of every mention of a long page).
+   */
+  pageState(): PageState {
+    const { status, read } = this.state();
+    return { status, entityIds: read ? read.entityIds() : [] };
+  }
+
   private notify(): void {
     this.notified = true;
-    // The badge needs the state and a count, not the summary (the matched strings of every mention of a long page).
-    const { status, read } = this.state();
-    this.deps.notify({ type: PAGE_STATE_NOTICE, status, entityCount: read ? read.entityCount() : 0 });
+    this.deps.notify({ type: PAGE_STATE_NOTICE, ...this.pageState() });
   }
 }

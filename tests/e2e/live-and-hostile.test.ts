@@ -1318,6 +1318,42 @@ describe('text the page holds but does not show', () => {
   });
 });
 
+describe('a page whose live coverage is in a frame', () => {
+  const badge = (tabId: number) => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+
+  it('counts the frame in the badge and the popup, shows a mention inside it, and drops it once removed', async () => {
+    const { page, errors } = await open('framed-live.html');
+    try {
+      // The top frame's own summary names only what its own text does.
+      expect(ids(await readySummary(browser, page))).toEqual(['marco-rubio']);
+      const tabId = await tabIdOf(browser, page);
+      await until(() => badge(tabId), (text) => text === '3', 5000, 'the badge counting the frame too');
+
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+      const listed = () => popup.locator('.entity').evaluateAll((entries) => entries.map((e) => e.getAttribute('data-entity')));
+      expect(await until(listed, (list) => list.length === 3, 5000, 'three entities in the popup')).toEqual(['marco-rubio', 'shehbaz-sharif', 's-jaishankar']);
+
+      // "Show on the page" for a name only the frame holds: the frame is scrolled into view and the name flashed in it.
+      await popup.locator('.entity[data-entity="shehbaz-sharif"] button.reveal').click();
+      const frame = page.frames().find((f) => f !== page.mainFrame())!;
+      const flashed = () => frame.evaluate(() => [...(CSS.highlights.get('backstory-active') ?? [])].map((r) => (r as Range).toString()));
+      expect(await until(flashed, (texts) => texts.length === 1, 3000, 'the flashed mention in the frame')).toEqual(['Shehbaz Sharif']);
+      await until(() => page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().top), (top) => top >= 0 && top < 900, 3000, 'the frame scrolled into view');
+
+      // The frame goes: the popup opened again leaves it out, and the badge follows.
+      await page.evaluate(() => document.querySelector('iframe')!.remove());
+      await popup.reload();
+      expect(await until(listed, (list) => list.length === 1, 5000, 'one entity in the popup')).toEqual(['marco-rubio']);
+      await until(() => badge(tabId), (text) => text === '1', 3000, 'the badge without the frame');
+      await popup.close();
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+});
+
 describe('the network', () => {
   it('sees no request from the extension while every fixture page above loaded', async () => {
     const seen = [...requests];

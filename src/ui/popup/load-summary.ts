@@ -1,10 +1,22 @@
-/** Asks the page in a tab what it mentions, and turns every way that can fail into a state the popup explains. */
-import { SUMMARY_REQUEST, type PageSummary } from '../../messaging/messages';
+/**
+ * Asks the page in a tab what it mentions (its top frame, and the frames the background knows to mention something),
+ * and turns every way that can fail into a state the popup explains.
+ */
+import { REVEAL_REQUEST, SUMMARY_REQUEST, TAB_FRAMES_REQUEST, type PageSummary } from '../../messaging/messages';
+import { mergeSummaries } from './merge-summaries';
 import type { PopupState } from './Popup';
 
 export interface TabMessenger {
   activeTabId(): Promise<number | undefined>;
-  sendToTopFrame(tabId: number, message: unknown): Promise<unknown>;
+  /** A message to one frame of the tab (0: the top one). */
+  sendToFrame(tabId: number, frameId: number, message: unknown): Promise<unknown>;
+  sendToBackground(message: unknown): Promise<unknown>;
+}
+
+/** The tab's frames, besides the top one, that mention something (asked of the background, which keeps the list). */
+async function framesOf(messenger: TabMessenger, tabId: number): Promise<number[]> {
+  const frameIds = await messenger.sendToBackground({ type: TAB_FRAMES_REQUEST, tabId }).catch(() => []);
+  return Array.isArray(frameIds) ? frameIds.filter((id): id is number => Number.isInteger(id) && id !== 0) : [];
 }
 
 const UNREADABLE =
@@ -20,10 +32,24 @@ export async function loadSummary(messenger: TabMessenger, tabId?: number): Prom
   const id = tabId ?? (await messenger.activeTabId());
   if (id === undefined) return { kind: 'unsupported', reason: 'There is no active tab.' };
   try {
-    const answer = await messenger.sendToTopFrame(id, { type: SUMMARY_REQUEST });
-    return isSummary(answer) ? { kind: 'summary', summary: answer, tabId: id } : { kind: 'unsupported', reason: UNREADABLE };
+    const [answer, frameIds] = await Promise.all([messenger.sendToFrame(id, 0, { type: SUMMARY_REQUEST }), framesOf(messenger, id)]);
+    if (!isSummary(answer)) return { kind: 'unsupported', reason: UNREADABLE };
+    // A frame removed since the background last asked does not answer: it is left out.
+    const frames = await Promise.all(frameIds.map((frameId) => messenger.sendToFrame(id, frameId, { type: SUMMARY_REQUEST }).catch(() => null)));
+    return { kind: 'summary', summary: mergeSummaries(answer, frames.filter(isSummary)), tabId: id };
   } catch {
     // No content script answered: the page is one the browser does not let extensions read.
     return { kind: 'unsupported', reason: UNREADABLE };
   }
+}
+
+/**
+ * Scrolls the page to an entity's first mention the reader can see: in the top frame if it has one, else in the first
+ * frame that does. Resolves to whether one was shown.
+ */
+export async function revealMention(messenger: TabMessenger, tabId: number, entityId: string): Promise<boolean> {
+  const ask = (frameId: number) => messenger.sendToFrame(tabId, frameId, { type: REVEAL_REQUEST, id: entityId }).then((shown) => shown === true, () => false);
+  if (await ask(0)) return true;
+  for (const frameId of await framesOf(messenger, tabId)) if (await ask(frameId)) return true;
+  return false;
 }

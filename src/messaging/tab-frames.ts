@@ -1,0 +1,119 @@
+/**
+ * The background's record of what each tab's page mentions, frame by frame: the toolbar badge counts the entities of
+ * the top frame and of its frames together, and the popup asks the frames listed here for their summaries. A page's
+ * text can live in frames: a live blog or an article shown inside another site's viewer, an embedded post.
+ *
+ * The background cannot list a tab's frames (that takes the `webNavigation` permission): it learns of a frame when the
+ * frame's content script tells what it mentions. It cannot see a frame go either, so each time the top frame speaks
+ * (its first scan after a load, a rescan, a return from the back/forward cache) and each time the popup opens, every
+ * frame on record is asked again, at its document where the browser names one, and those that do not answer (removed,
+ * navigated away, their page gone) are dropped. The record is kept in session storage: a Manifest V3 background is
+ * stopped when idle, and a frame may speak again long after.
+ */
+import type { PageState, PageSummary } from './messages';
+
+export interface FrameRecord {
+  frameId: number;
+  /** The frame's document when the browser names it (Chrome): a message to it fails once that document is gone. */
+  documentId?: string;
+  entityIds: string[];
+}
+
+export interface TabRecord {
+  /** The top frame's state: null until it has spoken. */
+  top: PageState | null;
+  /** The other frames that mention something. */
+  frames: FrameRecord[];
+}
+
+/** What the badge shows for a tab. */
+export interface TabBadgeState {
+  status: PageSummary['status'];
+  entityCount: number;
+}
+
+/** Where records are kept across the background's restarts (session storage: gone when the browser closes). */
+export interface RecordStore {
+  get(key: string): Promise<TabRecord | undefined>;
+  set(key: string, record: TabRecord): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+/** Asks one frame what it mentions now: null when it does not answer (gone, or Backstory not set up there). */
+export type AskFrame = (tabId: number, frame: FrameRecord) => Promise<PageState | null>;
+
+const keyOf = (tabId: number) => `tab-frames:${tabId}`;
+
+function mentionsSomething(state: PageState): boolean {
+  return state.status !== 'disabled' && state.entityIds.length > 0;
+}
+
+/** The badge for a record: null while the top frame has not spoken (it will, and the badge is set then). */
+export function badgeStateOf(record: TabRecord): TabBadgeState | null {
+  if (!record.top) return null;
+  const ids = new Set(record.top.entityIds);
+  for (const frame of record.frames) for (const id of frame.entityIds) ids.add(id);
+  return { status: record.top.status, entityCount: record.top.status === 'disabled' ? 0 : ids.size };
+}
+
+export class TabFrames {
+  private readonly records = new Map<number, TabRecord>();
+  /** Each tab's updates, one after another: notices of several frames arrive together, and each reads and writes. */
+  private readonly queues = new Map<number, Promise<unknown>>();
+
+  constructor(
+    private readonly store: RecordStore,
+    private readonly askFrame: AskFrame,
+  ) {}
+
+  /** A frame told what it mentions. Resolves to what the badge should show (null: leave it). */
+  notice(tabId: number, frameId: number, documentId: string | undefined, state: PageState): Promise<TabBadgeState | null> {
+    return this.update(tabId, async (record) => {
+      if (frameId === 0) {
+        record.top = state;
+        await this.askFrames(tabId, record);
+      } else {
+        record.frames = record.frames.filter((frame) => frame.frameId !== frameId);
+        if (mentionsSomething(state)) record.frames.push({ frameId, documentId, entityIds: state.entityIds });
+      }
+    });
+  }
+
+  /** The frames of the tab that mention something, asked again first; and what the badge should show now. */
+  async frames(tabId: number): Promise<{ frameIds: number[]; badge: TabBadgeState | null }> {
+    let frameIds: number[] = [];
+    const badge = await this.update(tabId, async (record) => {
+      await this.askFrames(tabId, record);
+      frameIds = record.frames.map((frame) => frame.frameId);
+    });
+    return { frameIds, badge };
+  }
+
+  /** The tab was closed. */
+  forget(tabId: number): Promise<void> {
+    this.records.delete(tabId);
+    this.queues.delete(tabId);
+    return this.store.remove(keyOf(tabId));
+  }
+
+  private async askFrames(tabId: number, record: TabRecord): Promise<void> {
+    const answers = await Promise.all(record.frames.map((frame) => this.askFrame(tabId, frame).catch(() => null)));
+    record.frames = record.frames.flatMap((frame, i) => {
+      const state = answers[i];
+      return state && mentionsSomething(state) ? [{ ...frame, entityIds: state.entityIds }] : [];
+    });
+  }
+
+  private update(tabId: number, change: (record: TabRecord) => Promise<void>): Promise<TabBadgeState | null> {
+    const run = async () => {
+      const record = this.records.get(tabId) ?? (await this.store.get(keyOf(tabId))) ?? { top: null, frames: [] };
+      this.records.set(tabId, record);
+      await change(record);
+      await this.store.set(keyOf(tabId), record);
+      return badgeStateOf(record);
+    };
+    const next = (this.queues.get(tabId) ?? Promise.resolve()).then(run, run);
+    this.queues.set(tabId, next.catch(() => undefined));
+    return next;
+  }
+}

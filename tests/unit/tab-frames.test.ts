@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { PageState } from '../../src/messaging/messages';
+import { TabFrames, type FrameRecord, type RecordStore, type TabRecord } from '../../src/messaging/tab-frames';
+
+function memoryStore(): RecordStore & { data: Map<string, TabRecord> } {
+  const data = new Map<string, TabRecord>();
+  return {
+    data,
+    get: async (key) => structuredClone(data.get(key)),
+    set: async (key, record) => void data.set(key, structuredClone(record)),
+    remove: async (key) => void data.delete(key),
+  };
+}
+
+const ready = (...entityIds: string[]): PageState => ({ status: 'ready', entityIds });
+
+/** Frames that answer with what `live` holds for them, or not at all (removed). */
+function framesAnswering(live: Map<number, PageState>) {
+  const asked: FrameRecord[] = [];
+  const ask = async (_tabId: number, frame: FrameRecord) => {
+    asked.push(frame);
+    const state = live.get(frame.frameId);
+    if (!state) throw new Error('Could not establish connection. Receiving end does not exist.');
+    return state;
+  };
+  return { ask, asked };
+}
+
+describe('TabFrames', () => {
+  it('counts the entities of the top frame and its frames together, once each', async () => {
+    const live = new Map([[7, ready('shehbaz-sharif', 'marco-rubio')]]);
+    const tabs = new TabFrames(memoryStore(), framesAnswering(live).ask);
+    // A frame that speaks before the top frame: the badge waits for the top frame.
+    expect(await tabs.notice(1, 7, 'doc-7', ready('shehbaz-sharif', 'marco-rubio'))).toBeNull();
+    expect(await tabs.notice(1, 0, 'doc-0', ready('marco-rubio'))).toEqual({ status: 'ready', entityCount: 2 });
+    expect((await tabs.frames(1)).frameIds).toEqual([7]);
+  });
+
+  it('drops a frame that no longer answers when the top frame speaks, or when the popup asks', async () => {
+    const live = new Map([[7, ready('s-jaishankar')], [9, ready('shehbaz-sharif')]]);
+    const { ask, asked } = framesAnswering(live);
+    const tabs = new TabFrames(memoryStore(), ask);
+    await tabs.notice(1, 7, 'doc-7', ready('s-jaishankar'));
+    await tabs.notice(1, 9, undefined, ready('shehbaz-sharif'));
+    expect(await tabs.notice(1, 0, 'doc-0', ready('marco-rubio'))).toEqual({ status: 'ready', entityCount: 3 });
+    // Each frame is asked at the document it spoke from, where there is one.
+    expect(asked.map((f) => [f.frameId, f.documentId])).toEqual([[7, 'doc-7'], [9, undefined]]);
+    live.delete(9);
+    expect(await tabs.frames(1)).toEqual({ frameIds: [7], badge: { status: 'ready', entityCount: 2 } });
+    live.delete(7);
+    expect(await tabs.notice(1, 0, 'doc-0', ready('marco-rubio'))).toEqual({ status: 'ready', entityCount: 1 });
+  });
+
+  it('forgets a frame that mentions nothing any more, and counts nothing while the page is off', async () => {
+    const live = new Map([[7, ready('s-jaishankar')]]);
+    const tabs = new TabFrames(memoryStore(), framesAnswering(live).ask);
+    await tabs.notice(1, 0, undefined, ready('marco-rubio'));
+    expect(await tabs.notice(1, 7, undefined, ready('s-jaishankar'))).toEqual({ status: 'ready', entityCount: 2 });
+    expect(await tabs.notice(1, 7, undefined, ready())).toEqual({ status: 'ready', entityCount: 1 });
+    expect((await tabs.frames(1)).frameIds).toEqual([]);
+    expect(await tabs.notice(1, 0, undefined, { status: 'disabled', entityIds: [] })).toEqual({ status: 'disabled', entityCount: 0 });
+  });
+
+  it('keeps its records in the store, for a background started again, and forgets a closed tab', async () => {
+    const store = memoryStore();
+    const live = new Map([[7, ready('s-jaishankar')]]);
+    await new TabFrames(store, framesAnswering(live).ask).notice(3, 7, undefined, ready('s-jaishankar'));
+    const restarted = new TabFrames(store, framesAnswering(live).ask);
+    expect(await restarted.notice(3, 0, undefined, ready('marco-rubio'))).toEqual({ status: 'ready', entityCount: 2 });
+    await restarted.forget(3);
+    expect(store.data.size).toBe(0);
+  });
+
+  it('applies notices that arrive together one after another', async () => {
+    const live = new Map<number, PageState>();
+    for (let frameId = 1; frameId <= 20; frameId++) live.set(frameId, ready(`entity-${frameId}`));
+    const tabs = new TabFrames(memoryStore(), framesAnswering(live).ask);
+    await Promise.all([...live].map(([frameId, state]) => tabs.notice(1, frameId, undefined, state)));
+    expect(await tabs.notice(1, 0, undefined, ready())).toEqual({ status: 'ready', entityCount: 20 });
+  });
+});
