@@ -7,8 +7,8 @@ import { loadUserPacks, watchUserPacks } from '../src/kb/user-pack-store';
 import type { Pack } from '../src/kb/schema';
 import { badgeFor } from '../src/messaging/badge';
 import { FRAME_STATE_REQUEST, isEntityListRequest, isEntityRequest, isPageState, isPageStateNotice, isTabFramesRequest } from '../src/messaging/messages';
-import { sessionRecordStore } from '../src/messaging/session-record-store';
-import { TabFrames, type TabBadgeState } from '../src/messaging/tab-frames';
+import { TabFrames, type TabBadgeState, type TabRecord } from '../src/messaging/tab-frames';
+import { sessionStore } from '../src/platform/session-store';
 import { encodeMentions, isScanTextsRequest, RequestAssembler, SentTexts, type PartReceived, type ScanTextsReply, type SendInFull } from '../src/messaging/page-scan';
 import { scanPage } from '../src/match/scan-page';
 
@@ -30,7 +30,7 @@ export default defineBackground(() => {
   // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
   const toolbarButton = browser.action ?? browser.browserAction;
 
-  const tabFrames = new TabFrames(sessionRecordStore(), async (tabId, frame) => {
+  const tabFrames = new TabFrames(sessionStore<TabRecord>(), async (tabId, frame) => {
     const target = frame.documentId ? { documentId: frame.documentId } : { frameId: frame.frameId };
     const state: unknown = await browser.tabs.sendMessage(tabId, { type: FRAME_STATE_REQUEST }, target as { frameId: number });
     return isPageState(state) ? state : null;
