@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { cardDataOf } from '../src/kb/card-data';
 import { buildKnowledgeBase, type KnowledgeBase } from '../src/kb/knowledge-base';
 import { compileIndex, type CompiledIndex } from '../src/kb/match-index';
 import { bundledPacks } from '../src/kb/packs';
 import { loadUserPacks, watchUserPacks } from '../src/kb/user-pack-store';
 import type { Pack } from '../src/kb/schema';
 import { badgeFor } from '../src/messaging/badge';
-import { FRAME_STATE_REQUEST, isEntityListRequest, isEntityRequest, isPageState, isPageStateNotice, isTabFramesRequest } from '../src/messaging/messages';
+import { FRAME_STATE_REQUEST, isEntityRequest, isPageState, isPageStateNotice, isTabFramesRequest } from '../src/messaging/messages';
 import { TabFrames, type TabBadgeState, type TabRecord } from '../src/messaging/tab-frames';
 import { sessionStore } from '../src/platform/session-store';
 import { encodeMentions, isScanTextsRequest, RequestAssembler, SentTexts, type PartReceived, type ScanTextsReply, type SendInFull } from '../src/messaging/page-scan';
@@ -43,7 +44,6 @@ export default defineBackground(() => {
   };
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (isEntityListRequest(message)) return engine().then(({ entities }) => entities);
     if (isScanTextsRequest(message)) {
       const page = `${sender.tab?.id}:${sender.frameId}`;
       // In a promise, so that a part out of order becomes the sender's error.
@@ -52,10 +52,10 @@ export default defineBackground(() => {
         if (!Array.isArray(assembled)) return assembled;
         const texts = sentTexts.resolve(page, assembled, message.session);
         if (!texts) return { resend: true } satisfies SendInFull;
-        return engine().then(({ matcher }) => encodeMentions(scanPage(matcher, texts).mentions));
+        return engine().then(({ matcher, entities }) => encodeMentions(scanPage(matcher, texts).mentions, (id) => entities.get(id)!));
       });
     }
-    if (isEntityRequest(message)) return ready.then(() => kb.entities.get(message.id) ?? null);
+    if (isEntityRequest(message)) return ready.then(() => cardDataOf(kb, message.id));
     if (isTabFramesRequest(message)) {
       return tabFrames.frames(message.tabId).then(({ frameIds, badge }) => {
         if (badge) showBadge(message.tabId, badge);

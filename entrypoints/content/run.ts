@@ -5,9 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { EntityHeader } from '../../src/kb/match-index';
-import type { Entity } from '../../src/kb/schema';
-import { ENTITY_LIST_REQUEST, ENTITY_REQUEST, isFrameStateRequest, isRevealRequest, isSummaryRequest } from '../../src/messaging/messages';
+import type { CardData } from '../../src/kb/card-data';
+import { ENTITY_REQUEST, isFrameStateRequest, isRevealRequest, isSummaryRequest } from '../../src/messaging/messages';
 import { SCAN_TEXTS_REQUEST } from '../../src/messaging/page-scan';
 import { ContentController } from '../../src/page/content-controller';
 import { browserClock } from '../../src/page/slicer';
@@ -18,9 +17,8 @@ export function runBackstory(ctx: ContentScriptContext): void {
     doc: document,
     loadSettings: readSettings,
     watchSettings: onSettingsChange,
-    loadEntities: () => browser.runtime.sendMessage({ type: ENTITY_LIST_REQUEST }) as Promise<EntityHeader[]>,
     sendScanRequest: (request) => browser.runtime.sendMessage({ type: SCAN_TEXTS_REQUEST, ...request }),
-    loadEntity: (id) => browser.runtime.sendMessage({ type: ENTITY_REQUEST, id }) as Promise<Entity | null>,
+    loadCardData: (id) => browser.runtime.sendMessage({ type: ENTITY_REQUEST, id }) as Promise<CardData | null>,
     clock: browserClock(window),
     // Not ctx.setTimeout / ctx.requestAnimationFrame: each call of those adds a listener to the context's abort
     // signal that is never removed, so a page left open (rescanned at every update, a frame at every pointer move)
@@ -44,7 +42,7 @@ export function runBackstory(ctx: ContentScriptContext): void {
     browser.runtime.onMessage.removeListener(onMessage);
     controller.stop();
   });
-  const unwatchPacks = onUserPacksChange(() => void controller.reloadEntities());
+  const unwatchPacks = onUserPacksChange(() => controller.knowledgeChanged());
   ctx.onInvalidated(unwatchPacks);
   void controller.start();
 }

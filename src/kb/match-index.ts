@@ -16,7 +16,8 @@ export interface EntityHeader {
 
 /** The knowledge base ready to scan pages with: its entities and the matcher compiled from every alias. */
 export interface CompiledIndex {
-  entities: EntityHeader[];
+  /** Name and type of every entity, by id: what a scan's answer tells the page about the entities it mentions. */
+  entities: ReadonlyMap<string, EntityHeader>;
   matcher: Matcher;
 }
 
@@ -59,7 +60,7 @@ export function cueSpecs(kb: KnowledgeBase): AliasSpec[] {
 
 export function compileIndex(kb: KnowledgeBase): CompiledIndex {
   return {
-    entities: [...kb.entities.values()].map(({ id, name, type }) => ({ id, name, type })),
+    entities: new Map([...kb.entities.values()].map(({ id, name, type }) => [id, { id, name, type }])),
     matcher: compileMatcher([...aliasSpecs(kb), ...cueSpecs(kb)]),
   };
 }

@@ -5,15 +5,13 @@
 
 export const SUMMARY_REQUEST = 'backstory:summary' as const;
 export const PAGE_STATE_NOTICE = 'backstory:page-state' as const;
-/** Content → background: the knowledge base's entities, name and type (answered with `EntityHeader[]`). */
-export const ENTITY_LIST_REQUEST = 'backstory:entity-list' as const;
 /** Popup → content (a frame of the page, the top one first): scroll to an entity's first mention and flash it. */
 export const REVEAL_REQUEST = 'backstory:reveal' as const;
 /** Background → content (one frame): the frame's `PageState` now (whether it is still there, and what it mentions). */
 export const FRAME_STATE_REQUEST = 'backstory:frame-state' as const;
 /** Popup → background: the frames of a tab, besides the top one, that mention something (answered with `number[]`). */
 export const TAB_FRAMES_REQUEST = 'backstory:tab-frames' as const;
-/** Content → background: one entity's full card data (answered with an `Entity`, or null). */
+/** Content → background: one entity's card data (answered with a `CardData`, see `src/kb/card-data.ts`, or null). */
 export const ENTITY_REQUEST = 'backstory:entity' as const;
 
 export interface SummaryRequest {
@@ -90,17 +88,9 @@ export function isTabFramesRequest(message: unknown): message is TabFramesReques
   return hasType(message, TAB_FRAMES_REQUEST) && Number.isInteger((message as TabFramesRequest).tabId);
 }
 
-export interface EntityListRequest {
-  type: typeof ENTITY_LIST_REQUEST;
-}
-
 export interface EntityRequest {
   type: typeof ENTITY_REQUEST;
   id: string;
-}
-
-export function isEntityListRequest(message: unknown): message is EntityListRequest {
-  return hasType(message, ENTITY_LIST_REQUEST);
 }
 
 export function isEntityRequest(message: unknown): message is EntityRequest {

@@ -44,9 +44,19 @@ export interface ScanTextsRequest {
   part?: RequestPart;
 }
 
-/** Kept mentions, compactly: four numbers per mention (block, start, end, index into `entityIds`). */
+/** An entity the page mentions: what the page needs to show and count it (its card data comes when a card opens). */
+export interface MentionedEntity {
+  id: string;
+  name: string;
+  type: string;
+}
+
+/**
+ * Kept mentions, compactly: four numbers per mention (block, start, end, index into `entities`), and the entities
+ * they name. The page learns the names it needs from the answer, so it never loads the knowledge base's list.
+ */
 export interface ScanTextsReply {
-  entityIds: string[];
+  entities: MentionedEntity[];
   mentions: number[];
 }
 
@@ -215,19 +225,26 @@ export class RequestAssembler {
   }
 }
 
-export function encodeMentions(mentions: readonly Mention[]): ScanTextsReply {
-  const entityIds: string[] = [];
+/** The engine's mentions as a reply; `entityOf` gives the name and type of each entity mentioned. */
+export function encodeMentions(mentions: readonly Mention[], entityOf: (id: string) => MentionedEntity): ScanTextsReply {
+  const entities: MentionedEntity[] = [];
   const ordinal = new Map<string, number>();
   const flat: number[] = [];
   for (const m of mentions) {
     let id = ordinal.get(m.entityId);
     if (id === undefined) {
-      ordinal.set(m.entityId, (id = entityIds.length));
-      entityIds.push(m.entityId);
+      ordinal.set(m.entityId, (id = entities.length));
+      const { name, type } = entityOf(m.entityId);
+      entities.push({ id: m.entityId, name, type });
     }
     flat.push(m.block, m.start, m.end, id);
   }
-  return { entityIds, mentions: flat };
+  return { entities, mentions: flat };
+}
+
+function isMentionedEntity(value: unknown): value is MentionedEntity {
+  const e = value as MentionedEntity | null;
+  return typeof e === 'object' && e !== null && typeof e.id === 'string' && typeof e.name === 'string' && typeof e.type === 'string';
 }
 
 /**
@@ -236,13 +253,15 @@ export function encodeMentions(mentions: readonly Mention[]): ScanTextsReply {
  * numbers per mention: a long page has thousands, and an object for each would cost the page's main thread.
  */
 export function checkMentions(reply: ScanTextsReply, texts: readonly string[]): ScanTextsReply {
-  const { entityIds, mentions } = reply;
-  if (!Array.isArray(entityIds) || !Array.isArray(mentions) || mentions.length % 4 !== 0) throw new Error('scan reply: malformed');
+  const { entities, mentions } = reply;
+  if (!Array.isArray(entities) || !entities.every(isMentionedEntity) || !Array.isArray(mentions) || mentions.length % 4 !== 0) {
+    throw new Error('scan reply: malformed');
+  }
   for (let i = 0; i < mentions.length; i += 4) {
     const text = texts[mentions[i]];
     const start = mentions[i + 1];
     const end = mentions[i + 2];
-    if (text === undefined || !(start >= 0 && start < end && end <= text.length) || typeof entityIds[mentions[i + 3]] !== 'string') {
+    if (text === undefined || !(start >= 0 && start < end && end <= text.length) || entities[mentions[i + 3]] === undefined) {
       throw new Error(`scan reply: mention ${i / 4} does not fit the page's text`);
     }
   }

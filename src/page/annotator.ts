@@ -10,9 +10,8 @@
  * again (the page-level judgement needs every block).
  */
 import type { EntityType } from '../kb/entity-types';
-import type { EntityHeader } from '../kb/match-index';
 import type { MentionSummary, PageSummary } from '../messaging/messages';
-import type { ScanTextsReply } from '../messaging/page-scan';
+import type { MentionedEntity, ScanTextsReply } from '../messaging/page-scan';
 import type { HighlightStyle } from '../settings/settings';
 import { INCREMENTAL_MAX_ROOTS, SYNC_FIRST_PAINT_MAX_CHARS } from '../timing';
 import { readPublishedAt } from './article-metadata';
@@ -131,13 +130,14 @@ function hasSurfaceAt(surfaces: readonly string[], text: string, start: number, 
 /** The engine's judgement of the page: the blocks it read, and its mentions as four numbers each (see `ScanTexts`). */
 interface Judgement {
   blocks: TextBlock[];
-  entityIds: readonly string[];
+  /** The entities mentioned: the fourth number of a mention is a place in this list. */
+  entities: readonly MentionedEntity[];
   mentions: readonly number[];
   /** The length of the blocks' text together: a very long page is painted in another style (`paintedStyle`). */
   chars: number;
 }
 
-const NO_JUDGEMENT: Judgement = { blocks: [], entityIds: [], mentions: [], chars: 0 };
+const NO_JUDGEMENT: Judgement = { blocks: [], entities: [], mentions: [], chars: 0 };
 
 export class PageAnnotator {
   private blocks: TextBlock[] = [];
@@ -176,7 +176,6 @@ export class PageAnnotator {
 
   constructor(
     private readonly doc: Document,
-    private readonly entities: ReadonlyMap<string, EntityHeader>,
     private readonly scanTexts: ScanTexts,
   ) {
     this.painter = new ViewportPainter(doc.defaultView as Window & typeof globalThis);
@@ -257,9 +256,9 @@ export class PageAnnotator {
     const n = this.order[k];
     let mention = this.made[n];
     if (!mention) {
-      const { blocks, entityIds, mentions } = this.judgement;
+      const { blocks, entities, mentions } = this.judgement;
       const i = n * 4;
-      mention = new PageMention(entityIds[mentions[i + 3]], blocks[mentions[i]], mentions[i + 1], mentions[i + 2]);
+      mention = new PageMention(entities[mentions[i + 3]].id, blocks[mentions[i]], mentions[i + 1], mentions[i + 2]);
       this.made[n] = mention;
       this.byId.set(mention.id, mention);
     }
@@ -282,9 +281,9 @@ export class PageAnnotator {
 
   /** The entity's first mention on the page that the reader can see (see `isShown`), in reading order. */
   firstShownMentionOf(entityId: string): PageMention | null {
-    const { entityIds, mentions } = this.judgement;
+    const { entities, mentions } = this.judgement;
     for (let k = 0; k < this.order.length; k++) {
-      if (entityIds[mentions[this.order[k] * 4 + 3]] !== entityId) continue;
+      if (entities[mentions[this.order[k] * 4 + 3]].id !== entityId) continue;
       const mention = this.mentionInOrder(k);
       if (isShown(mention.block.container)) return mention;
     }
@@ -297,14 +296,14 @@ export class PageAnnotator {
 
   summary(): PageSummary {
     if (this.cachedSummary) return this.cachedSummary;
-    const { blocks, entityIds, mentions } = this.judgement;
+    const { blocks, entities, mentions } = this.judgement;
     const byOrdinal = new Map<number, MentionSummary>();
     for (const n of this.order) {
       const ordinal = mentions[n * 4 + 3];
       let entry = byOrdinal.get(ordinal);
       if (!entry) {
-        const entity = this.entities.get(entityIds[ordinal])!;
-        entry = { id: entity.id, name: entity.name, type: entity.type, count: 0, surfaces: [] };
+        const { id, name, type } = entities[ordinal];
+        entry = { id, name, type, count: 0, surfaces: [] };
         byOrdinal.set(ordinal, entry);
       }
       entry.count++;
@@ -350,12 +349,12 @@ export class PageAnnotator {
     const { blocks } = this;
     const texts = blocks.map((block) => block.text);
     await slicer.checkpoint();
-    const { entityIds, mentions } = await this.scanTexts(texts);
+    const { entities, mentions } = await this.scanTexts(texts);
     slicer.resumed();
     if (blocks !== this.blocks) throw new Cancelled();
     let chars = 0;
     for (let i = 0; i < texts.length; i++) chars += texts[i].length;
-    this.judgement = { blocks, entityIds, mentions, chars };
+    this.judgement = { blocks, entities, mentions, chars };
     this.forgetMentions();
     this.publishedAt = undefined;
     this.status = 'ready';
@@ -371,25 +370,21 @@ export class PageAnnotator {
    */
   private mentionedSignature(): string {
     let signature = '';
-    for (const [ordinal, count] of this.countsByEntity) signature += `${this.judgement.entityIds[ordinal]}:${count} `;
+    for (const [ordinal, count] of this.countsByEntity) signature += `${this.judgement.entities[ordinal].id}:${count} `;
     return signature;
   }
 
   /** The entities the page mentions (of the types the reader wants): what the toolbar badge counts. */
   entityIds(): string[] {
-    return [...this.countsByEntity.keys()].map((ordinal) => this.judgement.entityIds[ordinal]);
+    return [...this.countsByEntity.keys()].map((ordinal) => this.judgement.entities[ordinal].id);
   }
 
   private publish(): void {
     this.cachedSummary = null;
     this.index = null;
-    const { blocks, entityIds, mentions } = this.judgement;
-    const wantedTypes = new Set(this.options.entityTypes);
-    // Names the content script does not know (a pack changed meanwhile) are left out, like unwanted types.
-    const wanted = entityIds.map((id) => {
-      const entity = this.entities.get(id);
-      return entity !== undefined && wantedTypes.has(entity.type);
-    });
+    const { blocks, entities, mentions } = this.judgement;
+    const wantedTypes: ReadonlySet<string> = new Set(this.options.entityTypes);
+    const wanted = entities.map((entity) => wantedTypes.has(entity.type));
     const order: number[] = [];
     const groups: BlockMentions[] = [];
     const shadowRoots = new Set<ShadowRoot>();

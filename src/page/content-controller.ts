@@ -3,7 +3,7 @@
  * incremental as the page changes), hover intent and the card, and reports the page's state. Browser APIs come in
  * through `ContentDeps`, so the entrypoint stays a few lines of wiring.
  */
-import type { EntityHeader } from '../kb/match-index';
+import type { CardData } from '../kb/card-data';
 import type { Entity } from '../kb/schema';
 import type { PageState, PageStateNotice, PageSummary } from '../messaging/messages';
 import { PageTextSender, type ScanTextsRequest } from '../messaging/page-scan';
@@ -29,12 +29,10 @@ export interface ContentDeps {
   /** The reader's settings now, and a way to hear of changes (returns a function that stops listening). */
   loadSettings(): Promise<Settings>;
   watchSettings(onChange: (settings: Settings) => void): () => void;
-  /** The knowledge base's entities, name and type (from the background, which holds the knowledge base). */
-  loadEntities(): Promise<EntityHeader[]>;
   /** Sends a scan request (or one part of it) to the background, which runs the engine (see `page-scan`). */
   sendScanRequest(request: Omit<ScanTextsRequest, 'type'>): Promise<unknown>;
-  /** One entity's full card data. */
-  loadEntity(id: string): Promise<Entity | null>;
+  /** One entity's card data (from the background, which holds the knowledge base). */
+  loadCardData(id: string): Promise<CardData | null>;
   clock: SlicerClock;
   setTimeout(callback: () => void, ms: number): number;
   clearTimeout(id: number): void;
@@ -86,6 +84,8 @@ export class ContentController {
   private readonly tooltip: TooltipHost;
   private readonly hover: HoverIntent<PageMention>;
   private readonly entityCache = new Map<string, Promise<Entity | null>>();
+  /** Names of the entities that the cards loaded so far relate to (a card links them by name). */
+  private readonly relatedNames = new Map<string, string>();
   private observer: MutationObserver | null = null;
   private rescanTimer: number | null = null;
   private firstChangeAt: number | null = null;
@@ -94,10 +94,6 @@ export class ContentController {
   private notified = false;
   private stopped = false;
   private settings: Settings | null = null;
-  private entities: EntityHeader[] | null = null;
-  private entitiesLoading: Promise<void> | null = null;
-  /** Settings that turn Backstory on arrived before the names: they are applied when the names come. */
-  private awaitingEntities = false;
   /** Whether the reader has Backstory on for this page (settings may turn it off and on again). */
   private active = false;
   private unwatch: (() => void) | null = null;
@@ -146,9 +142,6 @@ export class ContentController {
 
   async start(): Promise<void> {
     const { doc, listen } = this.deps;
-    // Both asked at once: the names take a round trip to the background, which a page with Backstory on should not
-    // wait for after the settings (about 20 ms more to a ready summary on the development set).
-    this.requestEntities();
     const settings = await this.deps.loadSettings();
     if (this.stopped) return;
     // On the window, in the capture phase: the first place an event reaches, so that a page stopping its pointer,
@@ -184,14 +177,9 @@ export class ContentController {
       if (this.active || !this.notified) this.deactivate();
       return;
     }
-    if (!this.entities) {
-      this.awaitingEntities = true;
-      this.requestEntities();
-      return;
-    }
     if (!this.annotator) {
       const sender = new PageTextSender(this.deps.sendScanRequest);
-      this.annotator = new PageAnnotator(this.deps.doc, new Map(this.entities.map((e) => [e.id, e])), (texts) => sender.scan(texts));
+      this.annotator = new PageAnnotator(this.deps.doc, (texts) => sender.scan(texts));
     }
     this.annotator.setOptions(settings);
     if (!this.active) {
@@ -206,22 +194,6 @@ export class ContentController {
     } else {
       this.notify();
     }
-  }
-
-  private requestEntities(): void {
-    this.entitiesLoading ??= this.deps.loadEntities().then(
-      (entities) => {
-        this.entitiesLoading = null;
-        this.entities ??= entities;
-        if (this.awaitingEntities && this.settings) {
-          this.awaitingEntities = false;
-          this.applySettings(this.settings);
-        }
-      },
-      () => {
-        this.entitiesLoading = null; // the next settings change that turns Backstory on asks again
-      },
-    );
   }
 
   /** Scrolls to an entity's first mention and flashes it (asked by the popup). Returns whether there was one. */
@@ -240,12 +212,11 @@ export class ContentController {
     return true;
   }
 
-  /** The knowledge base changed (the reader imported or removed a pack): load the new names and read again. */
-  async reloadEntities(): Promise<void> {
-    const entities = await this.deps.loadEntities();
+  /** The knowledge base changed (the reader imported or removed a pack): forget its cards and read the page again. */
+  knowledgeChanged(): void {
     if (this.stopped) return;
-    this.entities = entities;
     this.entityCache.clear();
+    this.relatedNames.clear();
     const wasActive = this.active;
     this.deactivate();
     this.annotator = null;
@@ -305,7 +276,17 @@ export class ContentController {
 
   private loadEntity(id: string): Promise<Entity | null> {
     let entity = this.entityCache.get(id);
-    if (!entity) this.entityCache.set(id, (entity = this.deps.loadEntity(id).catch(() => null)));
+    if (!entity) {
+      entity = this.deps.loadCardData(id).then(
+        (data) => {
+          if (!data) return null;
+          for (const [relatedId, name] of Object.entries(data.relatedNames)) this.relatedNames.set(relatedId, name);
+          return data.entity;
+        },
+        () => null,
+      );
+      this.entityCache.set(id, entity);
+    }
     return entity;
   }
 
@@ -317,7 +298,6 @@ export class ContentController {
     if (!data || this.hover.openTargetKey !== target.key || !this.annotator) return;
     const annotator = this.annotator;
     paintActive(target.value.range);
-    const names = new Map(this.entities?.map((e) => [e.id, e.name]));
     this.tooltip.show({
       entity: data,
       publishedAt: annotator.summary().publishedAt,
@@ -325,7 +305,7 @@ export class ContentController {
       pinned: this.hover.isPinned,
       theme: this.settings?.theme ?? 'system',
       countOf: (id) => annotator.countOf(id),
-      nameOf: (id) => names.get(id) ?? null,
+      nameOf: (id) => this.relatedNames.get(id) ?? null,
       loadEntity: (id) => this.loadEntity(id),
     });
     if (focus) this.tooltip.focus();

@@ -16,12 +16,15 @@ import {
 import { TEST_ALIASES } from './engine-fixtures';
 
 const matcher = compileMatcher(TEST_ALIASES);
+/** Name and type of a test entity, as the background takes them from its knowledge base. */
+const entityOf = (id: string) => ({ id, name: `Name of ${id}`, type: 'person' });
+const encode = (texts: readonly string[]) => encodeMentions(scanPage(matcher, texts).mentions, entityOf);
 
 /** The checked reply, one object per mention, to compare with the engine's own mentions. */
 function decodeMentions(reply: ScanTextsReply, texts: readonly string[]) {
-  const { entityIds, mentions } = checkMentions(reply, texts);
+  const { entities, mentions } = checkMentions(reply, texts);
   const found = [];
-  for (let i = 0; i < mentions.length; i += 4) found.push({ block: mentions[i], start: mentions[i + 1], end: mentions[i + 2], entityId: entityIds[mentions[i + 3]] });
+  for (let i = 0; i < mentions.length; i += 4) found.push({ block: mentions[i], start: mentions[i + 1], end: mentions[i + 2], entityId: entities[mentions[i + 3]].id });
   return found;
 }
 const TEXTS = [
@@ -34,22 +37,23 @@ describe('the page-scan messages (content script ↔ background)', () => {
   it('carry every kept mention across, in page order, with its place and entity', () => {
     const { mentions } = scanPage(matcher, TEXTS);
     // The reply is what crosses the message channel: plain JSON.
-    const reply = JSON.parse(JSON.stringify(encodeMentions(mentions)));
+    const reply = JSON.parse(JSON.stringify(encodeMentions(mentions, entityOf)));
     const decoded = decodeMentions(reply, TEXTS);
     expect(decoded.map((m) => `${m.block}:${m.entityId}:${TEXTS[m.block].slice(m.start, m.end)}`)).toEqual(
       mentions.map((m) => `${m.block}:${m.entityId}:${m.surface}`),
     );
     expect(decoded.length).toBeGreaterThan(5);
-    // Each entity's id travels once, however often it is mentioned.
-    expect(reply.entityIds.filter((id: string) => id === 'marco-rubio')).toHaveLength(1);
+    // Each entity travels once, with its name and type, however often it is mentioned.
+    expect(reply.entities.filter((e: { id: string }) => e.id === 'marco-rubio')).toEqual([{ id: 'marco-rubio', name: 'Name of marco-rubio', type: 'person' }]);
   });
 
   it('refuse a reply that does not fit the texts it answers, instead of highlighting the wrong words', () => {
-    const reply = encodeMentions(scanPage(matcher, TEXTS).mentions);
+    const reply = encode(TEXTS);
     expect(() => decodeMentions(reply, TEXTS.slice(0, 1))).toThrow(/does not fit/);
-    expect(() => decodeMentions({ entityIds: ['x'], mentions: [0, 5, 999, 0] }, TEXTS)).toThrow(/mention 0 does not fit/);
-    expect(() => decodeMentions({ entityIds: [], mentions: [0, 0, 3, 0] }, TEXTS)).toThrow(/does not fit/);
-    expect(() => decodeMentions({ entityIds: [], mentions: [0, 1] }, TEXTS)).toThrow(/malformed/);
+    expect(() => decodeMentions({ entities: [entityOf('x')], mentions: [0, 5, 999, 0] }, TEXTS)).toThrow(/mention 0 does not fit/);
+    expect(() => decodeMentions({ entities: [], mentions: [0, 0, 3, 0] }, TEXTS)).toThrow(/does not fit/);
+    expect(() => decodeMentions({ entities: [], mentions: [0, 1] }, TEXTS)).toThrow(/malformed/);
+    expect(() => decodeMentions({ entities: [{ id: 'x' }] as never, mentions: [0, 0, 3, 0] }, TEXTS)).toThrow(/malformed/);
   });
 
   it('send a long page in parts, one after the other, which the background puts back together in order', async () => {
@@ -63,14 +67,14 @@ describe('the page-scan messages (content script ↔ background)', () => {
       await Promise.resolve();
       inFlight--;
       const texts = assembler.add('tab 1', { type: SCAN_TEXTS_REQUEST, ...request });
-      return Array.isArray(texts) ? encodeMentions(scanPage(matcher, texts as string[]).mentions) : texts;
+      return Array.isArray(texts) ? encode(texts as string[]) : texts;
     }, undefined, 80);
     expect(sent.map((r) => r.texts.length)).toEqual([2, 1]);
     expect(sent.map((r) => r.part?.index)).toEqual([0, 1]);
-    expect(decodeMentions(reply as ScanTextsReply, TEXTS)).toEqual(decodeMentions(encodeMentions(scanPage(matcher, TEXTS).mentions), TEXTS));
+    expect(decodeMentions(reply as ScanTextsReply, TEXTS)).toEqual(decodeMentions(encode(TEXTS), TEXTS));
     // A short page goes in one message, without parts.
     const single: Array<Omit<ScanTextsRequest, 'type'>> = [];
-    await sendTexts(TEXTS, async (request) => (single.push(request), { entityIds: [], mentions: [] }));
+    await sendTexts(TEXTS, async (request) => (single.push(request), { entities: [], mentions: [] }));
     expect(single).toEqual([{ texts: TEXTS }]);
   });
 
@@ -86,10 +90,10 @@ describe('the page-scan messages (content script ↔ background)', () => {
       const assembled = assembler.add('tab 1', message);
       if (!Array.isArray(assembled)) return assembled;
       const texts = memory.resolve('tab 1', assembled, request.session);
-      return texts ? encodeMentions(scanPage(matcher, texts).mentions) : { resend: true };
+      return texts ? encode(texts) : { resend: true };
     };
     const page = new PageTextSender(background);
-    const expected = (texts: string[]) => decodeMentions(encodeMentions(scanPage(matcher, texts).mentions), texts);
+    const expected = (texts: string[]) => decodeMentions(encode(texts), texts);
 
     expect(decodeMentions(await page.scan(TEXTS), TEXTS)).toEqual(expected(TEXTS));
     expect(sent[0].texts).toEqual(TEXTS);
