@@ -66,7 +66,9 @@ export default defineBackground(() => {
     if (!isPageStateNotice(message) || tabId === undefined) return undefined;
     // The document of the frame that spoke (Chrome 106+), so that asking it again later reaches that page or fails.
     const { documentId } = sender as { documentId?: string };
-    void tabFrames.notice(tabId, sender.frameId ?? 0, documentId, { status: message.status, entityIds: message.entityIds }).then((badge) => badge && showBadge(tabId, badge));
+    void tabFrames
+      .notice(tabId, sender.frameId ?? 0, documentId, { status: message.status, entityIds: message.entityIds })
+      .then((badge) => badge && showBadge(tabId, badge), () => undefined); // no session storage: the badge waits for the next notice
     return undefined;
   });
 
