@@ -52,9 +52,16 @@ export async function serveDirectory(dir: string, extra: Record<string, string> 
   };
 }
 
+/**
+ * A second name for the fixture server, another site than 127.0.0.1: a frame from it is cross-site, as an embedded
+ * post from a social network is on a news page (the browser runs it in another process).
+ */
+export const CROSS_SITE_HOST = 'embed.localhost';
+
 /** Flags that keep Chromium off every network but 127.0.0.1, and quiet in a headless container. */
 export const OFFLINE_ARGS = [
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+  // Nothing resolves but the fixture server's two names.
+  `--host-resolver-rules=MAP ${CROSS_SITE_HOST} 127.0.0.1 , MAP * ~NOTFOUND , EXCLUDE 127.0.0.1`,
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
