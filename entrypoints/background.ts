@@ -72,5 +72,5 @@ export default defineBackground(() => {
     return undefined;
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void tabFrames.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void tabFrames.forget(tabId).catch(() => undefined));
 });
