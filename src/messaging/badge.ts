@@ -3,9 +3,10 @@ import type { PageSummary } from './messages';
 
 export const BADGE_COLOR = '#8a5a00';
 
-export function badgeFor(notice: { status: PageSummary['status']; entityCount: number }): { text: string; color: string; title: string } {
-  if (notice.status === 'disabled') return { text: '', color: BADGE_COLOR, title: 'Backstory is off for this page' };
-  const n = notice.entityCount;
+/** `entityCount`: the distinct entities of the page, its frames included. */
+export function badgeFor(state: { status: PageSummary['status']; entityCount: number }): { text: string; color: string; title: string } {
+  if (state.status === 'disabled') return { text: '', color: BADGE_COLOR, title: 'Backstory is off for this page' };
+  const n = state.entityCount;
   return {
     text: n > 0 ? (n > 999 ? '999+' : String(n)) : '',
     color: BADGE_COLOR,
