@@ -66,9 +66,13 @@ export class TabFrames {
     private readonly askFrame: AskFrame,
   ) {}
 
-  /** A frame told what it mentions. Resolves to what the badge should show (null: leave it). */
-  notice(tabId: number, frameId: number, documentId: string | undefined, state: PageState): Promise<TabBadgeState | null> {
-    return this.update(tabId, async (record) => {
+  /**
+   * A frame told what it mentions. Resolves to what the badge should show, or null to leave it: the top frame's
+   * notice always sets it (the browser clears it at each navigation, a return from the back/forward cache included),
+   * another frame's only when the count may have changed (an ad slot with text but no names says so at every rescan).
+   */
+  async notice(tabId: number, frameId: number, documentId: string | undefined, state: PageState): Promise<TabBadgeState | null> {
+    const { badge, changed } = await this.update(tabId, async (record) => {
       if (frameId === 0) {
         record.top = state;
         await this.askFrames(tabId, record);
@@ -77,16 +81,20 @@ export class TabFrames {
         if (mentionsSomething(state)) record.frames.push({ frameId, documentId, entityIds: state.entityIds });
       }
     });
+    return frameId === 0 || changed ? badge : null;
   }
 
-  /** The frames of the tab that mention something, asked again first; and what the badge should show now. */
+  /**
+   * The frames of the tab that mention something, asked again first; and what the badge should show now if that
+   * changed it (null: leave it).
+   */
   async frames(tabId: number): Promise<{ frameIds: number[]; badge: TabBadgeState | null }> {
     let frameIds: number[] = [];
-    const badge = await this.update(tabId, async (record) => {
+    const { badge, changed } = await this.update(tabId, async (record) => {
       await this.askFrames(tabId, record);
       frameIds = record.frames.map((frame) => frame.frameId);
     });
-    return { frameIds, badge };
+    return { frameIds, badge: changed ? badge : null };
   }
 
   /** The tab was closed. */
@@ -104,13 +112,16 @@ export class TabFrames {
     });
   }
 
-  private update(tabId: number, change: (record: TabRecord) => Promise<void>): Promise<TabBadgeState | null> {
+  /** Applies `change` to the tab's record, after the tab's earlier updates; stores the record if it changed. */
+  private update(tabId: number, change: (record: TabRecord) => Promise<void>): Promise<{ badge: TabBadgeState | null; changed: boolean }> {
     const run = async () => {
       const record = this.records.get(tabId) ?? (await this.store.get(keyOf(tabId))) ?? { top: null, frames: [] };
       this.records.set(tabId, record);
+      const before = JSON.stringify(record);
       await change(record);
-      await this.store.set(keyOf(tabId), record);
-      return badgeStateOf(record);
+      const changed = JSON.stringify(record) !== before;
+      if (changed) await this.store.set(keyOf(tabId), record);
+      return { badge: badgeStateOf(record), changed };
     };
     const next = (this.queues.get(tabId) ?? Promise.resolve()).then(run, run);
     this.queues.set(tabId, next.catch(() => undefined));

@@ -47,6 +47,7 @@ describe('TabFrames', () => {
     expect(asked.map((f) => [f.frameId, f.documentId])).toEqual([[7, 'doc-7'], [9, undefined]]);
     live.delete(9);
     expect(await tabs.frames(1)).toEqual({ frameIds: [7], badge: { status: 'ready', entityCount: 2 } });
+    expect(await tabs.frames(1)).toEqual({ frameIds: [7], badge: null });
     live.delete(7);
     expect(await tabs.notice(1, 0, 'doc-0', ready('marco-rubio'))).toEqual({ status: 'ready', entityCount: 1 });
   });
@@ -59,6 +60,27 @@ describe('TabFrames', () => {
     expect(await tabs.notice(1, 7, undefined, ready())).toEqual({ status: 'ready', entityCount: 1 });
     expect((await tabs.frames(1)).frameIds).toEqual([]);
     expect(await tabs.notice(1, 0, undefined, { status: 'disabled', entityIds: [] })).toEqual({ status: 'disabled', entityCount: 0 });
+  });
+
+  it('neither writes nor touches the badge when a frame has nothing new to say; the top frame always sets it', async () => {
+    const store = memoryStore();
+    let writes = 0;
+    const counting: RecordStore = { ...store, set: (key, record) => (writes++, store.set(key, record)) };
+    const live = new Map([[7, ready('s-jaishankar')]]);
+    const tabs = new TabFrames(counting, framesAnswering(live).ask);
+    expect(await tabs.notice(1, 0, undefined, ready('marco-rubio'))).toEqual({ status: 'ready', entityCount: 1 });
+    expect(writes).toBe(1);
+    // An ad slot with text but no names, at every rescan.
+    expect(await tabs.notice(1, 5, undefined, ready())).toBeNull();
+    expect(await tabs.notice(1, 5, undefined, ready())).toBeNull();
+    expect(writes).toBe(1);
+    expect(await tabs.notice(1, 7, undefined, ready('s-jaishankar'))).toEqual({ status: 'ready', entityCount: 2 });
+    expect(await tabs.notice(1, 7, undefined, ready('s-jaishankar'))).toBeNull();
+    // The same state from the top frame again (a return from the back/forward cache): the badge is set again.
+    expect(await tabs.notice(1, 0, undefined, ready('marco-rubio'))).toEqual({ status: 'ready', entityCount: 2 });
+    expect(writes).toBe(2);
+    // The popup opening finds nothing changed: the badge is left as it is.
+    expect(await tabs.frames(1)).toEqual({ frameIds: [7], badge: null });
   });
 
   it('keeps its records in the store, for a background started again, and forgets a closed tab', async () => {
