@@ -98,16 +98,28 @@ function insideArticle(element: Element): boolean {
   return element.closest('article, [role="article"], main, [role="main"]') !== null;
 }
 
+/** What an element's tag alone says about site chrome (`chromeTagKind`). */
+export const TAG_MAY_BE_CHROME = 0;
+export const TAG_IS_CHROME = 1;
+export const TAG_IS_NEVER_CHROME = 2;
+export const TAG_IS_HEADER_OR_FOOTER = 3;
+
+/** For an upper-case tag name: the text collection works it out once per tag name and passes it on. */
+export function chromeTagKind(tag: string): number {
+  if (tag === 'ARTICLE' || tag === 'MAIN' || tag === 'BODY' || tag === 'HTML') return TAG_IS_NEVER_CHROME;
+  if (CHROME_TAGS.has(tag)) return TAG_IS_CHROME;
+  return tag === 'HEADER' || tag === 'FOOTER' ? TAG_IS_HEADER_OR_FOOTER : TAG_MAY_BE_CHROME;
+}
+
 /**
- * `hasAttributes` may be passed when the caller already knows it: most elements of an article (its paragraphs,
- * their links and emphasis) have no attributes at all, and then no role, class or id needs reading.
+ * `hasAttributes` and `tagKind` may be passed when the caller already knows them: most elements of an article (its
+ * paragraphs, their links and emphasis) have no attributes at all, and then no role, class or id needs reading.
  */
-export function isChrome(element: Element, hasAttributes = element.hasAttributes()): boolean {
-  const tag = element.tagName.toUpperCase();
-  if (tag === 'ARTICLE' || tag === 'MAIN' || tag === 'BODY' || tag === 'HTML') return false;
-  if (CHROME_TAGS.has(tag)) return true;
+export function isChrome(element: Element, hasAttributes = element.hasAttributes(), tagKind = chromeTagKind(element.tagName.toUpperCase())): boolean {
+  if (tagKind === TAG_IS_NEVER_CHROME) return false;
+  if (tagKind === TAG_IS_CHROME) return true;
   // A header or footer of the site, not the article's own header (headline, byline) or footer (tags, credits).
-  if ((tag === 'HEADER' || tag === 'FOOTER') && !insideArticle(element.parentElement ?? element)) return true;
+  if (tagKind === TAG_IS_HEADER_OR_FOOTER && !insideArticle(element.parentElement ?? element)) return true;
   if (!hasAttributes) return false;
   const role = element.getAttribute('role');
   if (role && CHROME_ROLES.has(role)) return true;

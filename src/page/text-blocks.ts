@@ -6,7 +6,7 @@
  * The walk is iterative (pages nest thousands of levels deep) and reads only the DOM: it never writes to the page.
  */
 import { HARD_BREAK, WORD_CHAR } from '../match/normalize';
-import { isChrome } from './chrome';
+import { chromeTagKind, isChrome } from './chrome';
 
 export interface TextSegment {
   node: Text;
@@ -162,6 +162,8 @@ const SLOT = 16;
 const SHADOW_HOST = 32;
 /** Superscripts and subscripts: footnote marks ("Sharif<sup>1</sup>") must not join the word before them. */
 const SET_APART = 64;
+/** Bits 7–8: what the tag says about site chrome (`chromeTagKind`). */
+const CHROME_TAG_SHIFT = 7;
 const tagKinds = new Map<string, number>();
 
 function kindOf(tagName: string): number {
@@ -176,7 +178,8 @@ function kindOf(tagName: string): number {
       (tag === 'BR' ? LINE_BREAK : 0) |
       (tag === 'SLOT' ? SLOT : 0) |
       (tag.includes('-') || SHADOW_HOST_TAGS.has(tag) ? SHADOW_HOST : 0) |
-      (tag === 'SUP' || tag === 'SUB' ? SET_APART : 0);
+      (tag === 'SUP' || tag === 'SUB' ? SET_APART : 0) |
+      (chromeTagKind(tag) << CHROME_TAG_SHIFT);
     tagKinds.set(tagName, kind);
   }
   return kind;
@@ -198,7 +201,7 @@ function isSkipped(element: Element, skipChrome: boolean, kind = kindOf(element.
   ) {
     return true;
   }
-  return skipChrome && isChrome(element, hasAttributes);
+  return skipChrome && isChrome(element, hasAttributes, (kind >> CHROME_TAG_SHIFT) & 3);
 }
 
 /**
@@ -340,6 +343,8 @@ export class BlockCollector {
       if (++visited % NODES_PER_CLOCK_CHECK === 0 && timeIsUp()) return false;
       const frame = stack[stack.length - 1];
       let node: Node | null;
+      // Reached by an element link: an element, with no need to ask.
+      const elementLink = frame.elementsOnly;
       if (frame.list) node = frame.index < frame.list.length ? frame.list[frame.index++] : null;
       else if ((node = frame.next)) frame.next = frame.elementsOnly ? (node as Element).nextElementSibling : node.nextSibling;
       if (!node) {
@@ -348,7 +353,7 @@ export class BlockCollector {
         stack.pop();
         continue;
       }
-      const type = node.nodeType;
+      const type = elementLink ? 1 : node.nodeType;
       if (type === 3) {
         const data = (node as Text).data;
         if (data) {
@@ -437,7 +442,8 @@ export class BlockCollector {
       this.add({ text: this.text, segments: this.segments, container: container ?? this.rootElement, shadowRoot: this.shadowRoot, leaf: false });
     }
     this.text = '';
-    this.segments = [];
+    // Most block boundaries close nothing gathered (a paragraph read whole): no new array for those.
+    if (this.segments.length) this.segments = [];
   }
 }
 
