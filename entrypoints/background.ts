@@ -6,9 +6,9 @@ import { compileIndex, type CompiledIndex } from '../src/kb/match-index';
 import { bundledPacks } from '../src/kb/packs';
 import { loadUserPacks, watchUserPacks } from '../src/kb/user-pack-store';
 import type { Pack } from '../src/kb/schema';
-import { badgeFor } from '../src/messaging/badge';
+import { badgeFor, type BadgeState } from '../src/messaging/badge';
 import { FRAME_STATE_REQUEST, isEntityRequest, isPageState, isPageStateNotice, isTabFramesRequest } from '../src/messaging/messages';
-import { TabFrames, type TabBadgeState, type TabRecord } from '../src/messaging/tab-frames';
+import { TabFrames, type TabRecord } from '../src/messaging/tab-frames';
 import { sessionStore } from '../src/platform/session-store';
 import { encodeMentions, isScanTextsRequest, RequestAssembler, SentTexts, type PartReceived, type ScanTextsReply, type SendInFull } from '../src/messaging/page-scan';
 import { scanPage } from '../src/match/scan-page';
@@ -36,7 +36,7 @@ export default defineBackground(() => {
     const state: unknown = await browser.tabs.sendMessage(tabId, { type: FRAME_STATE_REQUEST }, target as { frameId: number });
     return isPageState(state) ? state : null;
   });
-  const showBadge = (tabId: number, state: TabBadgeState) => {
+  const showBadge = (tabId: number, state: BadgeState) => {
     const badge = badgeFor(state);
     void toolbarButton.setBadgeText({ tabId, text: badge.text }).catch(() => undefined);
     void toolbarButton.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => undefined);

@@ -3,8 +3,13 @@ import type { PageSummary } from './messages';
 
 export const BADGE_COLOR = '#8a5a00';
 
-/** `entityCount`: the distinct entities of the page, its frames included. */
-export function badgeFor(state: { status: PageSummary['status']; entityCount: number }): { text: string; color: string; title: string } {
+/** What the badge shows for a tab: its state, and the distinct entities of the page, its frames included. */
+export interface BadgeState {
+  status: PageSummary['status'];
+  entityCount: number;
+}
+
+export function badgeFor(state: BadgeState): { text: string; color: string; title: string } {
   if (state.status === 'disabled') return { text: '', color: BADGE_COLOR, title: 'Backstory is off for this page' };
   const n = state.entityCount;
   return {

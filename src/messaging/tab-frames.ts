@@ -10,7 +10,8 @@
  * navigated away, their page gone) are dropped. The record is kept in session storage: a Manifest V3 background is
  * stopped when idle, and a frame may speak again long after.
  */
-import type { PageState, PageSummary } from './messages';
+import type { BadgeState } from './badge';
+import type { PageState } from './messages';
 
 export interface FrameRecord {
   frameId: number;
@@ -26,13 +27,10 @@ export interface TabRecord {
   frames: FrameRecord[];
 }
 
-/** What the badge shows for a tab. */
-export interface TabBadgeState {
-  status: PageSummary['status'];
-  entityCount: number;
-}
-
-/** Where records are kept across the background's restarts (session storage: gone when the browser closes). */
+/**
+ * Where records are kept across the background's restarts (session storage, `src/platform/session-store.ts`: gone
+ * when the browser closes).
+ */
 export interface RecordStore {
   get(key: string): Promise<TabRecord | undefined>;
   set(key: string, record: TabRecord): Promise<void>;
@@ -49,7 +47,7 @@ function mentionsSomething(state: PageState): boolean {
 }
 
 /** The badge for a record: null while the top frame has not spoken (it will, and the badge is set then). */
-export function badgeStateOf(record: TabRecord): TabBadgeState | null {
+export function badgeStateOf(record: TabRecord): BadgeState | null {
   if (!record.top) return null;
   const ids = new Set(record.top.entityIds);
   for (const frame of record.frames) for (const id of frame.entityIds) ids.add(id);
@@ -71,7 +69,7 @@ export class TabFrames {
    * notice always sets it (the browser clears it at each navigation, a return from the back/forward cache included),
    * another frame's only when the count may have changed (an ad slot with text but no names says so at every rescan).
    */
-  async notice(tabId: number, frameId: number, documentId: string | undefined, state: PageState): Promise<TabBadgeState | null> {
+  async notice(tabId: number, frameId: number, documentId: string | undefined, state: PageState): Promise<BadgeState | null> {
     const { badge, changed } = await this.update(tabId, async (record) => {
       if (frameId === 0) {
         record.top = state;
@@ -88,7 +86,7 @@ export class TabFrames {
    * The frames of the tab that mention something, asked again first; and what the badge should show now if that
    * changed it (null: leave it).
    */
-  async frames(tabId: number): Promise<{ frameIds: number[]; badge: TabBadgeState | null }> {
+  async frames(tabId: number): Promise<{ frameIds: number[]; badge: BadgeState | null }> {
     let frameIds: number[] = [];
     const { badge, changed } = await this.update(tabId, async (record) => {
       await this.askFrames(tabId, record);
@@ -113,7 +111,7 @@ export class TabFrames {
   }
 
   /** Applies `change` to the tab's record, after the tab's earlier updates; stores the record if it changed. */
-  private update(tabId: number, change: (record: TabRecord) => Promise<void>): Promise<{ badge: TabBadgeState | null; changed: boolean }> {
+  private update(tabId: number, change: (record: TabRecord) => Promise<void>): Promise<{ badge: BadgeState | null; changed: boolean }> {
     const run = async () => {
       const record = this.records.get(tabId) ?? (await this.store.get(keyOf(tabId))) ?? { top: null, frames: [] };
       this.records.set(tabId, record);

@@ -5,25 +5,13 @@
  */
 import { browser } from 'wxt/browser';
 
-export interface KeyValueStore<T> {
-  get(key: string): Promise<T | undefined>;
-  set(key: string, value: T): Promise<void>;
-  remove(key: string): Promise<void>;
-}
-
-export function sessionStore<T>(): KeyValueStore<T> {
+/** Its shape is what the caller asks for (the background's tab records: `RecordStore` in `tab-frames.ts`). */
+export function sessionStore<T>() {
   const session = browser.storage.session as typeof browser.storage.local | undefined;
-  if (!session) {
-    const memory = new Map<string, T>();
-    return {
-      get: async (key) => memory.get(key),
-      set: async (key, value) => void memory.set(key, value),
-      remove: async (key) => void memory.delete(key),
-    };
-  }
+  const memory = new Map<string, T>();
   return {
-    get: async (key) => (await session.get(key))[key] as T | undefined,
-    set: (key, value) => session.set({ [key]: value }),
-    remove: (key) => session.remove(key),
+    get: async (key: string): Promise<T | undefined> => (session ? ((await session.get(key))[key] as T | undefined) : memory.get(key)),
+    set: async (key: string, value: T): Promise<void> => (session ? session.set({ [key]: value }) : void memory.set(key, value)),
+    remove: async (key: string): Promise<void> => (session ? session.remove(key) : void memory.delete(key)),
   };
 }
