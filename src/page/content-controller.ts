@@ -114,6 +114,8 @@ export class ContentController {
   /** Position in the page's mentions while stepping with the keyboard (-1: not stepping). */
   private stepIndex = -1;
   private focusNextCard = false;
+  /** Whether the reader's input is listened to (see `listenToReader`). */
+  private listeningToReader = false;
 
   constructor(private readonly deps: ContentDeps) {
     this.tooltip = new TooltipHost(
@@ -144,6 +146,25 @@ export class ContentController {
     const { doc, listen } = this.deps;
     const settings = await this.deps.loadSettings();
     if (this.stopped) return;
+    // The browser clears the toolbar button's badge and title for a tab at each navigation, including one that
+    // brings this page back from the back/forward cache (Back, Forward) or shows it after it was prerendered: this
+    // script does not run again then, so it tells the background the page's state again (off pages too).
+    const win = doc.defaultView ?? doc;
+    listen(win, 'pageshow', (event) => event.persisted && this.renotify());
+    listen(doc, 'prerenderingchange', () => this.renotify());
+    this.unwatch = this.deps.watchSettings((next) => this.applySettings(next));
+    this.applySettings(settings);
+  }
+
+  /**
+   * The reader's input, listened to from the first time Backstory is on in this page: a page where it is off never
+   * runs a line of ours on each pointer move, scroll, key or click. (WXT's listeners cannot be removed before the
+   * script's context ends; switched off again, they return at once.)
+   */
+  private listenToReader(): void {
+    if (this.listeningToReader) return;
+    this.listeningToReader = true;
+    const { doc, listen } = this.deps;
     // On the window, in the capture phase: the first place an event reaches, so that a page stopping its pointer,
     // click or key events from propagating (an article that keeps them to itself, as drag-to-scroll readers,
     // galleries and quote-sharing widgets do; a page-wide "protect this content" script) does not keep the cards from
@@ -157,13 +178,6 @@ export class ContentController {
     listen(win, 'scroll', () => this.onScroll(), { capture: true, passive: true });
     listen(doc, 'visibilitychange', () => this.hover.dismiss());
     listen(doc, 'fullscreenchange', () => this.hover.dismiss());
-    // The browser clears the toolbar button's badge and title for a tab at each navigation, including one that
-    // brings this page back from the back/forward cache (Back, Forward) or shows it after it was prerendered: this
-    // script does not run again then, so it tells the background the page's state again.
-    listen(win, 'pageshow', (event) => event.persisted && this.renotify());
-    listen(doc, 'prerenderingchange', () => this.renotify());
-    this.unwatch = this.deps.watchSettings((next) => this.applySettings(next));
-    this.applySettings(settings);
   }
 
   /** Turns Backstory on or off for this page at once, or repaints with new display settings. */
@@ -184,6 +198,7 @@ export class ContentController {
     this.annotator.setOptions(settings);
     if (!this.active) {
       this.active = true;
+      this.listenToReader();
       this.observer = new MutationObserver((records) => this.onMutations(records));
       // The document itself, not its root element: a page may replace <html> (document.open, replaceChild).
       this.observer.observe(this.deps.doc, OBSERVED_CHANGES);
@@ -332,6 +347,7 @@ export class ContentController {
   }
 
   private onScroll(): void {
+    if (!this.active) return;
     if (!this.hover.isPinned) {
       this.hover.dismiss();
       return;
@@ -406,6 +422,7 @@ export class ContentController {
   }
 
   private onPointerMove(event: PointerEvent): void {
+    if (!this.active) return;
     this.lastPointer = { x: event.clientX, y: event.clientY };
     if (this.pointerFrame !== null) return;
     // One hit test per frame, however many pointer events arrive in it.

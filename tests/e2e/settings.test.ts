@@ -74,6 +74,46 @@ describe('turning Backstory off and on', () => {
   });
 });
 
+describe('a page where Backstory is off', () => {
+  /**
+   * The types of the event listeners on the window that Backstory's content script added: asked in its isolated world
+   * (the protocol shows a world's own listeners only).
+   */
+  async function ourWindowListenerTypes(p: Page): Promise<string[]> {
+    const cdp = await p.context().newCDPSession(p);
+    try {
+      const worlds: { id: number; origin: string; auxData?: { type?: string; isDefault?: boolean; frameId?: string } }[] = [];
+      cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context as (typeof worlds)[number]));
+      await cdp.send('Runtime.enable');
+      const ours = worlds.find((w) => w.auxData?.type === 'isolated' && w.origin.startsWith('chrome-extension://'));
+      if (!ours) throw new Error(`no isolated world of the extension among ${JSON.stringify(worlds)}`);
+      const { result } = await cdp.send('Runtime.evaluate', { expression: 'window', contextId: ours.id });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+      return listeners.map((l) => l.type).sort();
+    } finally {
+      await cdp.detach();
+    }
+  }
+
+  it('runs nothing of ours on the reader’s pointer moves, keys, clicks and scrolls, until it is switched on', async () => {
+    await setStoredSettings({ enabled: false });
+    await page.goto(server.url('demo-us-urges-restraint.html'));
+    const tabId = await tabIdOf(browser, page);
+    await until(() => requestSummary(browser, tabId), (s) => s.status === 'disabled');
+    const off = await ourWindowListenerTypes(page);
+    for (const type of ['pointermove', 'keydown', 'click', 'scroll']) expect(off).not.toContain(type);
+
+    await setStoredSettings(null);
+    await until(() => pageState(page), (s) => s.underline > 0);
+    const on = await ourWindowListenerTypes(page);
+    for (const type of ['pointermove', 'keydown', 'click', 'scroll']) expect(on).toContain(type);
+    // Switched on, the card still opens on hover.
+    const r = await rectOfText(page, 'Marco Rubio');
+    await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+    await until(() => pageState(page), (s) => s.hosts === 1);
+  });
+});
+
 describe('the site switches in frames', () => {
   it('follow the site of the page the reader is on, not the frame’s own (a srcdoc frame has no host)', async () => {
     await page.goto(server.url('shadow-root.html'));
