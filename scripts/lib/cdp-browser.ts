@@ -66,6 +66,11 @@ export interface CdpPage {
   session: CdpSession;
   /** Navigates and resolves once the page's load event has fired. */
   goto(url: string): Promise<void>;
+  /**
+   * Has the page draw a frame (a one-pixel screenshot). A visible tab draws one soon after its load; a headless tab
+   * that nothing asks to redraw may not, and Chrome defers work to that frame (see `bench-page.ts`).
+   */
+  drawFrame(): Promise<void>;
   /** The page's main-thread time so far, in ms: as task durations and as CPU time. */
   mainThreadTime(): Promise<MainThreadTime>;
   close(): Promise<void>;
@@ -174,6 +179,9 @@ export class CdpBrowser {
         });
         await session.send('Page.navigate', { url });
         await loaded;
+      },
+      drawFrame: async () => {
+        await session.send('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width: 1, height: 1, scale: 1 } });
       },
       mainThreadTime: async () => {
         const { metrics } = await session.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics');
