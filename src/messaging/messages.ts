@@ -49,6 +49,11 @@ export interface PageState {
  */
 export interface PageStateNotice extends PageState {
   type: typeof PAGE_STATE_NOTICE;
+  /**
+   * The frame saw frames of its own taken out of its page: the background asks every frame on record again (it
+   * does at each notice of the top frame anyway), since a frame that is gone cannot say so.
+   */
+  framesRemoved?: boolean;
 }
 
 export interface FrameStateRequest {
@@ -77,7 +82,9 @@ export function isPageState(value: unknown): value is PageState {
 }
 
 export function isPageStateNotice(message: unknown): message is PageStateNotice {
-  return hasType(message, PAGE_STATE_NOTICE) && isPageState(message);
+  if (!hasType(message, PAGE_STATE_NOTICE) || !isPageState(message)) return false;
+  const { framesRemoved } = message as Partial<PageStateNotice>;
+  return framesRemoved === undefined || typeof framesRemoved === 'boolean';
 }
 
 export function isFrameStateRequest(message: unknown): message is FrameStateRequest {

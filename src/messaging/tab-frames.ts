@@ -5,9 +5,9 @@
  *
  * The background cannot list a tab's frames (that takes the `webNavigation` permission): it learns of a frame when the
  * frame's content script tells what it mentions. It cannot see a frame go either, so each time the top frame speaks
- * (its first scan after a load, a rescan, a return from the back/forward cache) and each time the popup opens, every
- * frame on record is asked again, at its document where the browser names one, and those that do not answer (removed,
- * navigated away, their page gone) are dropped. The record is kept in session storage: a Manifest V3 background is
+ * (its first scan after a load, a rescan, a return from the back/forward cache), each time a frame says that frames
+ * were taken out of its page, and each time the popup opens, every frame on record is asked again, at its document
+ * where the browser names one, and those that do not answer (removed, navigated away, their page gone) are dropped. The record is kept in session storage: a Manifest V3 background is
  * stopped when idle, and a frame may speak again long after.
  */
 import type { BadgeState } from './badge';
@@ -68,16 +68,22 @@ export class TabFrames {
    * A frame told what it mentions. Resolves to what the badge should show, or null to leave it: the top frame's
    * notice always sets it (the browser clears it at each navigation, a return from the back/forward cache included),
    * another frame's only when the count may have changed (an ad slot with text but no names says so at every rescan).
+   * `framesRemoved`: the frame saw frames of its own taken out of its page (the top frame's notice asks every frame
+   * again in any case).
    */
-  async notice(tabId: number, frameId: number, documentId: string | undefined, state: PageState): Promise<BadgeState | null> {
+  async notice(tabId: number, frameId: number, documentId: string | undefined, state: PageState, framesRemoved = false): Promise<BadgeState | null> {
     const { badge, changed } = await this.update(tabId, async (record) => {
       if (frameId === 0) {
         record.top = state;
-        await this.askFrames(tabId, record);
       } else {
-        record.frames = record.frames.filter((frame) => frame.frameId !== frameId);
-        if (mentionsSomething(state)) record.frames.push({ frameId, documentId, entityIds: state.entityIds });
+        // In place, so that a frame saying the same again changes nothing (nothing stored, the badge left alone).
+        const at = record.frames.findIndex((frame) => frame.frameId === frameId);
+        const frame = { frameId, documentId, entityIds: state.entityIds };
+        if (!mentionsSomething(state)) record.frames = record.frames.filter((_, i) => i !== at);
+        else if (at >= 0) record.frames[at] = frame;
+        else record.frames.push(frame);
       }
+      if (frameId === 0 || framesRemoved) await this.askFrames(tabId, record);
     });
     return frameId === 0 || changed ? badge : null;
   }

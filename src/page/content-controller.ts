@@ -79,6 +79,16 @@ function isOwnNode(node: Node): boolean {
   return node.nodeName.toLowerCase() === HOST_TAG;
 }
 
+/** Elements that show a document of their own, where a content script of ours may run. */
+const FRAME_ELEMENTS = 'iframe, frame, object, embed';
+
+/** Whether a node taken out of the page is, or holds, a frame: the badge may then count a page that is gone. */
+function holdsFrame(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  const element = node as Element;
+  return element.matches(FRAME_ELEMENTS) || (element.firstElementChild !== null && element.querySelector(FRAME_ELEMENTS) !== null);
+}
+
 export class ContentController {
   private annotator: PageAnnotator | null = null;
   private readonly tooltip: TooltipHost;
@@ -92,6 +102,8 @@ export class ContentController {
   private pointerFrame: number | null = null;
   private lastPointer: { x: number; y: number } | null = null;
   private notified = false;
+  /** Frames were taken out of the page since the background was last told (see `PageStateNotice.framesRemoved`). */
+  private framesRemoved = false;
   private stopped = false;
   private settings: Settings | null = null;
   /** Whether the reader has Backstory on for this page (settings may turn it off and on again). */
@@ -402,6 +414,7 @@ export class ContentController {
       if (this.isOwnRecord(record)) continue;
       relevant = true;
       this.changed.add(record.target);
+      if (!this.framesRemoved && record.removedNodes.length) this.framesRemoved = [...record.removedNodes].some(holdsFrame);
     }
     if (!relevant) return;
     // A new address without a change to the page needs no reading at all; with one, it is another article. This is
@@ -478,7 +491,7 @@ export class ContentController {
     }
     if (this.active) this.watchShadowRoots();
     if (this.active && (this.needsFullScan || (this.changed.size && this.rescanTimer === null))) void this.pump();
-    else if (this.active && (changed || !this.notified)) this.notify();
+    else if (this.active && (changed || !this.notified || this.framesRemoved)) this.notify();
   }
 
   /** Watches the shadow roots that hold text the annotator reads, so their changes are noticed too. */
@@ -507,6 +520,7 @@ export class ContentController {
 
   private notify(): void {
     this.notified = true;
-    this.deps.notify({ type: PAGE_STATE_NOTICE, ...this.pageState() });
+    this.deps.notify({ type: PAGE_STATE_NOTICE, ...this.pageState(), ...(this.framesRemoved ? { framesRemoved: true } : {}) });
+    this.framesRemoved = false;
   }
 }

@@ -2,7 +2,7 @@
  * An embedded post from another site: a cross-site frame, which the browser runs in another process, as social
  * networks' embeds are on news pages. The frame gets its own highlights; the badge and the popup count it with the
  * page; the popup's "Show on the page" reaches into it; the site switches follow the page the reader is on, not
- * the embed's site.
+ * the embed's site; an embed the page takes out stops counting.
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { CROSS_SITE_HOST } from '../../scripts/lib/chromium';
@@ -36,7 +36,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-it('reads a cross-site embed, counts it with the page, reveals in it, and switches it off with the page’s site', async () => {
+it('reads a cross-site embed, counts it with the page, reveals in it, switches it off with the page’s site, and stops counting it once taken out', async () => {
   const page = await browser.context.newPage();
   await page.goto(server.url('/reactions.html'));
   const frame = await until(async () => page.frames().find((f) => f.url().includes(CROSS_SITE_HOST)) ?? null, (f) => f !== null);
@@ -69,5 +69,11 @@ it('reads a cross-site embed, counts it with the page, reveals in it, and switch
   await until(badge, (text) => text === '', 3000);
   await browser.worker.evaluate(() => chrome.storage.sync.remove('settings'));
   await until(painted, (texts) => texts.length === 2, 5000);
+  await until(badge, (text) => text === '3', 5000);
+
+  // The page takes the embed out (a live blog dropping a post). The page's own text still names only Marco Rubio,
+  // and the frame that is gone cannot speak: the badge must not go on counting what the embed named.
+  await page.evaluate(() => document.querySelector('iframe')!.remove());
+  await until(badge, (text) => text === '1', 5000);
   await page.close();
 });

@@ -52,6 +52,25 @@ describe('TabFrames', () => {
     expect(await tabs.notice(1, 0, 'doc-0', ready('marco-rubio'))).toEqual({ status: 'ready', entityCount: 1 });
   });
 
+  it('asks every frame again when a frame says frames of its own were taken out, and only then', async () => {
+    // Frame 7 holds frame 9 (an embed inside an embedded page); the page itself mentions Marco Rubio.
+    const live = new Map([[7, ready('s-jaishankar')], [9, ready('shehbaz-sharif')]]);
+    const { ask, asked } = framesAnswering(live);
+    const tabs = new TabFrames(memoryStore(), ask);
+    await tabs.notice(1, 0, undefined, ready('marco-rubio'));
+    await tabs.notice(1, 7, undefined, ready('s-jaishankar'));
+    expect(await tabs.notice(1, 9, undefined, ready('shehbaz-sharif'))).toEqual({ status: 'ready', entityCount: 3 });
+    live.delete(9);
+    asked.length = 0;
+    // Frame 7 rescans with nothing new to say: no one is asked, and the badge still counts the frame that is gone.
+    expect(await tabs.notice(1, 7, undefined, ready('s-jaishankar'))).toBeNull();
+    expect(asked).toEqual([]);
+    // Frame 7 saw frame 9 taken out: every frame is asked, and the badge drops what frame 9 mentioned.
+    expect(await tabs.notice(1, 7, undefined, ready('s-jaishankar'), true)).toEqual({ status: 'ready', entityCount: 2 });
+    expect(asked.map((f) => f.frameId).sort()).toEqual([7, 9]);
+    expect((await tabs.frames(1)).frameIds).toEqual([7]);
+  });
+
   it('forgets a frame that mentions nothing any more, and counts nothing while the page is off', async () => {
     const live = new Map([[7, ready('s-jaishankar')]]);
     const tabs = new TabFrames(memoryStore(), framesAnswering(live).ask);
