@@ -7,8 +7,9 @@
  * frame's content script tells what it mentions. It cannot see a frame go either, so each time the top frame speaks
  * (its first scan after a load, a rescan, a return from the back/forward cache), each time a frame says that frames
  * were taken out of its page, and each time the popup opens, every frame on record is asked again, at its document
- * where the browser names one, and those that do not answer (removed, navigated away, their page gone) are dropped. The record is kept in session storage: a Manifest V3 background is
- * stopped when idle, and a frame may speak again long after.
+ * where the browser names one, and those that do not answer (removed, navigated away, their page gone) are dropped.
+ * The record is kept in session storage: a Manifest V3 background is stopped when idle, and a frame may speak again
+ * long after.
  */
 import type { BadgeState } from './badge';
 import type { PageState } from './messages';
