@@ -66,8 +66,12 @@ export default defineBackground(() => {
     if (!isPageStateNotice(message) || tabId === undefined) return undefined;
     // The document of the frame that spoke (Chrome 106+), so that asking it again later reaches that page or fails.
     const { documentId } = sender as { documentId?: string };
-    void tabFrames
-      .notice(tabId, sender.frameId ?? 0, documentId, { status: message.status, entityIds: message.entityIds }, message.framesRemoved === true)
+    const frameId = sender.frameId ?? 0;
+    void (
+      message.leaving
+        ? tabFrames.left(tabId, frameId, documentId)
+        : tabFrames.notice(tabId, frameId, documentId, { status: message.status, entityIds: message.entityIds }, message.framesRemoved === true)
+    )
       .then((badge) => badge && showBadge(tabId, badge), () => undefined); // no session storage: the badge waits for the next notice
     return undefined;
   });

@@ -54,6 +54,12 @@ export interface PageStateNotice extends PageState {
    * does at each notice of the top frame anyway), since a frame that is gone cannot say so.
    */
   framesRemoved?: boolean;
+  /**
+   * The frame's document is going away (the frame navigates elsewhere, or is taken out of its page): the background
+   * forgets what it mentioned, unless the frame's next document has spoken already. Not sent by the top frame: the
+   * browser clears the badge at each navigation of the tab, and the next page speaks.
+   */
+  leaving?: boolean;
 }
 
 export interface FrameStateRequest {
@@ -83,8 +89,8 @@ export function isPageState(value: unknown): value is PageState {
 
 export function isPageStateNotice(message: unknown): message is PageStateNotice {
   if (!hasType(message, PAGE_STATE_NOTICE) || !isPageState(message)) return false;
-  const { framesRemoved } = message as Partial<PageStateNotice>;
-  return framesRemoved === undefined || typeof framesRemoved === 'boolean';
+  const { framesRemoved, leaving } = message as Partial<PageStateNotice>;
+  return (framesRemoved === undefined || typeof framesRemoved === 'boolean') && (leaving === undefined || typeof leaving === 'boolean');
 }
 
 export function isFrameStateRequest(message: unknown): message is FrameStateRequest {

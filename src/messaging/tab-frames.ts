@@ -4,11 +4,12 @@
  * text can live in frames: a live blog or an article shown inside another site's viewer, an embedded post.
  *
  * The background cannot list a tab's frames (that takes the `webNavigation` permission): it learns of a frame when the
- * frame's content script tells what it mentions. It cannot see a frame go either, so each time the top frame speaks
- * (its first scan after a load, a rescan, a return from the back/forward cache), each time a frame says that frames
- * were taken out of its page, and each time the popup opens, every frame on record is asked again, at its document
- * where the browser names one, and those that do not answer (removed, navigated away, their page gone) are dropped.
- * The record is kept in session storage: a Manifest V3 background is stopped when idle, and a frame may speak again
+ * frame's content script tells what it mentions. It cannot see a frame go either. A frame's document that is
+ * navigated away says so as it goes (`left`); a frame taken out of its page may not get the chance, so each time the
+ * top frame speaks (its first scan after a load, a rescan, a return from the back/forward cache), each time a frame
+ * says that frames were taken out of its page, and each time the popup opens, every frame on record is asked again,
+ * at its document where the browser names one, and those that do not answer (removed, navigated away, their page
+ * gone) are dropped. The record is kept in session storage: a Manifest V3 background is stopped when idle, and a frame may speak again
  * long after.
  */
 import type { BadgeState } from './badge';
@@ -87,6 +88,20 @@ export class TabFrames {
       if (frameId === 0 || framesRemoved) await this.askFrames(tabId, record);
     });
     return frameId === 0 || changed ? badge : null;
+  }
+
+  /**
+   * A frame's document is going away (it navigates elsewhere): what it mentioned is forgotten, unless the record is
+   * already another document's (the frame's next page, if it spoke first; told apart only where the browser names
+   * documents, as Chrome does). Resolves to the badge if that changed it.
+   */
+  async left(tabId: number, frameId: number, documentId: string | undefined): Promise<BadgeState | null> {
+    if (frameId === 0) return null;
+    const { badge, changed } = await this.update(tabId, async (record) => {
+      const isThatDocument = (frame: FrameRecord) => frame.documentId === undefined || documentId === undefined || frame.documentId === documentId;
+      record.frames = record.frames.filter((frame) => frame.frameId !== frameId || !isThatDocument(frame));
+    });
+    return changed ? badge : null;
   }
 
   /**

@@ -163,6 +163,9 @@ export class ContentController {
     // script does not run again then, so it tells the background the page's state again (off pages too).
     const win = doc.defaultView ?? doc;
     listen(win, 'pageshow', (event) => event.persisted && this.renotify());
+    // A frame navigating elsewhere leaves the background counting what it mentioned, and the next page in the frame
+    // may have too little text to set Backstory up and say otherwise.
+    listen(win, 'pagehide', (event) => !event.persisted && this.leave());
     listen(doc, 'prerenderingchange', () => this.renotify());
     this.unwatch = this.deps.watchSettings((next) => this.applySettings(next));
     this.applySettings(settings);
@@ -502,6 +505,13 @@ export class ContentController {
       this.observedRoots.add(root);
       this.observer.observe(root, OBSERVED_CHANGES);
     }
+  }
+
+  /** The frame's document is going away: if it told the background what it mentions, it takes that back. */
+  private leave(): void {
+    const win = this.deps.doc.defaultView;
+    if (!this.notified || this.stopped || !win || win === win.top) return;
+    this.deps.notify({ type: PAGE_STATE_NOTICE, status: 'ready', entityIds: [], leaving: true });
   }
 
   /** Tells the background the page's state again, if it was told before (else the first scan will). */

@@ -2,7 +2,7 @@
  * An embedded post from another site: a cross-site frame, which the browser runs in another process, as social
  * networks' embeds are on news pages. The frame gets its own highlights; the badge and the popup count it with the
  * page; the popup's "Show on the page" reaches into it; the site switches follow the page the reader is on, not
- * the embed's site; an embed the page takes out stops counting.
+ * the embed's site; an embed the page takes out, or that navigates to a page with nothing to read, stops counting.
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { CROSS_SITE_HOST } from '../../scripts/lib/chromium';
@@ -26,9 +26,12 @@ const PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>
 <script>document.querySelector('iframe').src = 'http://${CROSS_SITE_HOST}:' + location.port + '/embed.html';</script>
 </article></body></html>`;
 
+/** What an ad slot shows: too little text for Backstory to be set up in the frame at all. */
+const AD = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ad</title></head><body><p>Advertisement</p></body></html>`;
+
 beforeAll(async () => {
   browser = await launchWithExtension({ chromiumPath: inject('chromiumPath'), extensionDir: inject('extensionDir') });
-  server = await serveFixtures({ '/embed.html': EMBED, '/reactions.html': PAGE });
+  server = await serveFixtures({ '/embed.html': EMBED, '/reactions.html': PAGE, '/ad.html': AD });
 });
 
 afterAll(async () => {
@@ -74,6 +77,22 @@ it('reads a cross-site embed, counts it with the page, reveals in it, switches i
   // The page takes the embed out (a live blog dropping a post). The page's own text still names only Marco Rubio,
   // and the frame that is gone cannot speak: the badge must not go on counting what the embed named.
   await page.evaluate(() => document.querySelector('iframe')!.remove());
+  await until(badge, (text) => text === '1', 5000);
+  await page.close();
+});
+
+it('stops counting an embed once it navigates to a page with nothing to read', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(server.url('/reactions.html'));
+  const tabId = await tabIdOf(browser, page);
+  const badge = () => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  await until(badge, (text) => text === '3', 8000);
+  // The page rotates what the slot shows (its `src` is not watched: lazy images change theirs all the time). The ad
+  // is too short for Backstory to be set up in the frame, so the new page never speaks: the old one takes its
+  // names back as it goes.
+  await page.evaluate((host) => {
+    document.querySelector('iframe')!.src = `http://${host}:${location.port}/ad.html`;
+  }, CROSS_SITE_HOST);
   await until(badge, (text) => text === '1', 5000);
   await page.close();
 });

@@ -71,6 +71,20 @@ describe('TabFrames', () => {
     expect((await tabs.frames(1)).frameIds).toEqual([7]);
   });
 
+  it('forgets what a frame mentioned when its document goes, unless the frame’s next document spoke first', async () => {
+    const live = new Map([[7, ready('s-jaishankar')]]);
+    const tabs = new TabFrames(memoryStore(), framesAnswering(live).ask);
+    await tabs.notice(1, 0, 'doc-0', ready('marco-rubio'));
+    expect(await tabs.notice(1, 7, 'doc-a', ready('s-jaishankar'))).toEqual({ status: 'ready', entityCount: 2 });
+    // The frame's next page spoke before the old one's word that it is going arrived: the record is the new page's.
+    expect(await tabs.notice(1, 7, 'doc-b', ready('shehbaz-sharif'))).toEqual({ status: 'ready', entityCount: 2 });
+    expect(await tabs.left(1, 7, 'doc-a')).toBeNull();
+    expect(await tabs.left(1, 0, 'doc-0')).toBeNull();
+    // The new page goes in turn, to a page too short to read, which never speaks.
+    expect(await tabs.left(1, 7, 'doc-b')).toEqual({ status: 'ready', entityCount: 1 });
+    expect(await tabs.left(1, 7, 'doc-b')).toBeNull();
+  });
+
   it('forgets a frame that mentions nothing any more, and counts nothing while the page is off', async () => {
     const live = new Map([[7, ready('s-jaishankar')]]);
     const tabs = new TabFrames(memoryStore(), framesAnswering(live).ask);
