@@ -4,13 +4,13 @@
  * text can live in frames: a live blog or an article shown inside another site's viewer, an embedded post.
  *
  * The background cannot list a tab's frames (that takes the `webNavigation` permission): it learns of a frame when the
- * frame's content script tells what it mentions. It cannot see a frame go either. A frame's document that is
- * navigated away says so as it goes (`left`); a frame taken out of its page may not get the chance, so each time the
- * top frame speaks (its first scan after a load, a rescan, a return from the back/forward cache), each time a frame
- * says that frames were taken out of its page, and each time the popup opens, every frame on record is asked again,
- * at its document where the browser names one, and those that do not answer (removed, navigated away, their page
- * gone) are dropped. The record is kept in session storage: a Manifest V3 background is stopped when idle, and a frame may speak again
- * long after.
+ * frame's content script tells what it mentions. It cannot see a frame go either. A frame's document that is navigated
+ * away says so as it goes (`left`); a frame taken out of its page may not get the chance, so each time the top frame
+ * speaks (its first scan after a load, a rescan, a return from the back/forward cache), each time a frame says that
+ * frames were taken out of its page, and each time the popup opens, every frame on record is asked again, at its
+ * document where the browser names one, and those that do not answer (removed, navigated away, their page gone) are
+ * dropped. The record is kept in session storage: a Manifest V3 background is stopped when idle, and a frame may speak
+ * again long after.
  */
 import type { BadgeState } from './badge';
 import type { PageState } from './messages';
