@@ -19,7 +19,7 @@ import { articleAddress } from './page-address';
 import { readerHost } from './reader-host';
 import { isShown } from './shown';
 import { Cancelled, createSlicer, type SlicerClock } from './slicer';
-import { READ_GATING_ATTRIBUTES } from './text-blocks';
+import { isPageTopLevel, READ_GATING_ATTRIBUTES } from './text-blocks';
 
 /** The events the controller listens for, on the document or the window (`prerenderingchange`: not in the DOM typings yet). */
 export type PageEventMap = DocumentEventMap & WindowEventMap & { prerenderingchange: Event };
@@ -414,9 +414,9 @@ export class ContentController {
   private onMutations(records: MutationRecord[]): void {
     let relevant = false;
     for (const record of records) {
-      if (this.isOwnRecord(record)) continue;
+      if (this.changesNothingRead(record)) continue;
       relevant = true;
-      this.changed.add(record.target);
+      this.noteChanged(record);
       if (!this.framesRemoved && record.removedNodes.length) this.framesRemoved = [...record.removedNodes].some(holdsFrame);
     }
     if (!relevant) return;
@@ -430,8 +430,27 @@ export class ContentController {
     } else this.scheduleUpdate();
   }
 
-  private isOwnRecord(record: MutationRecord): boolean {
-    if (record.type === 'attributes') return isOwnNode(record.target);
+  /**
+   * Where to read again after a change: the changed node's region. Nodes added to or taken from the page's top level
+   * (the ads, toasts and dialogs that scripts append to the body) are their own regions: the body's region is the
+   * whole page, which would be read again for each of them.
+   */
+  private noteChanged(record: MutationRecord): void {
+    const { doc } = this.deps;
+    if (record.type === 'childList' && (record.target === doc.body || record.target === doc.documentElement)) {
+      for (const node of record.addedNodes) this.changed.add(node);
+      for (const node of record.removedNodes) this.changed.add(node);
+    } else {
+      this.changed.add(record.target);
+    }
+  }
+
+  /** A change that cannot change what is read: our own host's, or a dialog hiding the page from screen readers. */
+  private changesNothingRead(record: MutationRecord): boolean {
+    if (record.type === 'attributes') {
+      const dialogScreen = record.attributeName === 'aria-hidden' && record.target.nodeType === 1 && isPageTopLevel(record.target as Element);
+      return dialogScreen || isOwnNode(record.target);
+    }
     if (record.type !== 'childList') return false;
     const changed = [...record.addedNodes, ...record.removedNodes];
     return changed.length > 0 && changed.every(isOwnNode);

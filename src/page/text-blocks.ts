@@ -191,13 +191,27 @@ function kindOf(tagName: string): number {
  */
 export const READ_GATING_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable'] as const;
 
+/**
+ * Whether the element is the page's top level: its root, its body, or a child of its body. There `aria-hidden` is how
+ * dialog libraries (react-modal, Reach UI and others) keep screen readers inside an open dialog: they set it on
+ * everything beside the dialog, the article included, which stays on screen behind the dialog and is whole again
+ * when it closes. Deeper in the page, `aria-hidden` marks decoration and copies made for the eye (icons, a pull quote
+ * repeating the text), which are left unread.
+ */
+export function isPageTopLevel(element: Element): boolean {
+  const doc = element.ownerDocument;
+  return element === doc.documentElement || element === doc.body || (doc.body !== null && element.parentNode === doc.body);
+}
+
 function isSkipped(element: Element, skipChrome: boolean, kind = kindOf(element.tagName)): boolean {
   if (kind & SKIPPED) return true;
   // Most elements of an article carry no attributes: then nothing below needs reading them.
   const hasAttributes = element.hasAttributes();
   if (
     hasAttributes &&
-    (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || isEditable(element))
+    (element.hasAttribute('hidden') ||
+      (element.getAttribute('aria-hidden') === 'true' && !isPageTopLevel(element)) ||
+      isEditable(element))
   ) {
     return true;
   }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HARD_BREAK } from '../../src/match/normalize';
-import { blockRange, collectTextBlocks } from '../../src/page/text-blocks';
+import { blockRange, collectTextBlocks, isReadable } from '../../src/page/text-blocks';
 
 function load(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -68,7 +68,17 @@ describe('collectTextBlocks', () => {
   });
 
   it('skips hidden elements', () => {
-    expect(texts('<p hidden>gone</p><p aria-hidden="true">icon</p><p>shown</p>')).toEqual(['shown']);
+    expect(texts('<article><p hidden>gone</p><p aria-hidden="true">icon</p><p>shown</p></article>')).toEqual(['shown']);
+  });
+
+  it('reads the page\'s top level when a dialog hides it from screen readers, but not decoration hidden within it', () => {
+    // react-modal, Reach UI and others set aria-hidden on everything beside an open dialog: the article stays on screen.
+    const html = `<div id="app" aria-hidden="true"><article><p>Shehbaz Sharif spoke.</p><p aria-hidden="true">pull quote</p></article></div>
+      <div role="dialog"><p>Subscribe</p></div>`;
+    // The dialog itself is site chrome (its role), as a newsletter prompt is.
+    expect(texts(html)).toEqual(['Shehbaz Sharif spoke.']);
+    expect(isReadable(document.querySelector('#app p')!)).toBe(true);
+    expect(isReadable(document.querySelector('[aria-hidden] [aria-hidden]')!)).toBe(false);
   });
 
   it('leaves out site chrome but keeps the article, its header and its captions', () => {

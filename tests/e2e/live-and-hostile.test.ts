@@ -4,7 +4,8 @@
  * huge and deep DOMs, a page that replaces its <body>, a page whose own MutationObserver throws, a page that listens
  * to every message and impersonates our script, a page with a strict Content Security Policy, a page that stops its
  * pointer, click and key events from propagating, an article that scrolls inside its own container, an embed that
- * renders its text after loading, an article cut short behind "Continue reading", a drop cap, web components with slots, a
+ * renders its text after loading, an article cut short behind "Continue reading", a newsletter dialog that hides the
+ * page from screen readers, a drop cap, web components with slots, a
  * fullscreen reader, and the network across all of them.
  * Fixtures: tests/fixtures/dynamic/ (synthetic pages with scripts).
  */
@@ -887,6 +888,37 @@ describe('an article cut short behind "Continue reading"', () => {
       const after = await summaryWhere(page, (s) => ids(s).includes('s-jaishankar'));
       expect(countsOf(after)).toEqual({ 'marco-rubio': 1, 'shehbaz-sharif': 1, 's-jaishankar': 1 });
       await hoverAndSeeCard(page, 'Shehbaz Sharif', 'Shehbaz Sharif');
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+});
+
+describe('an article behind a dialog that hides the page from screen readers', () => {
+  it('is read with the dialog open, and opening or closing the dialog reads none of the article again', async () => {
+    const { page, errors } = await open('dialog.html#signup');
+    try {
+      // Open at load, as a first-visit prompt is, with aria-hidden on the page beside it: the article is read all the
+      // same. The pull quote, aria-hidden within the article as a copy for the eye, is not.
+      expect(countsOf(await readySummary(browser, page))).toEqual({ 'marco-rubio': 1, 'shehbaz-sharif': 1 });
+      // The painted ranges, kept in the page's world to be compared by identity: reading a region again makes new ones.
+      type Kept = { __painted: unknown[] };
+      const painted = await page.evaluate(() => ((window as unknown as Kept).__painted = [...(CSS.highlights.get('backstory-mention') ?? [])]).length);
+      expect(painted).toBe(2);
+      const unchanged = () =>
+        page.evaluate(() => {
+          const now = [...(CSS.highlights.get('backstory-mention') ?? [])];
+          const before = (window as unknown as Kept).__painted;
+          return now.length === before.length && now.every((range, i) => range === before[i]);
+        });
+      await page.click('#close');
+      await page.waitForTimeout(RESCAN_DEBOUNCE_MS + 1500);
+      expect(await unchanged()).toBe(true);
+      await page.evaluate(() => (window as unknown as { dialog: { open(): void } }).dialog.open());
+      await page.waitForTimeout(RESCAN_DEBOUNCE_MS + 1500);
+      expect(await unchanged()).toBe(true);
+      expect(countsOf(await readySummary(browser, page))).toEqual({ 'marco-rubio': 1, 'shehbaz-sharif': 1 });
       expect(errors).toEqual([]);
     } finally {
       await close(page);
