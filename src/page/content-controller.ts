@@ -19,7 +19,7 @@ import { articleAddress } from './page-address';
 import { readerHost } from './reader-host';
 import { isShown } from './shown';
 import { Cancelled, createSlicer, type SlicerClock } from './slicer';
-import { isPageTopLevel, READ_GATING_ATTRIBUTES } from './text-blocks';
+import { changesWholeBlocks, isPageTopLevel, READ_GATING_ATTRIBUTES } from './text-blocks';
 
 /** The events the controller listens for, on the document or the window (`prerenderingchange`: not in the DOM typings yet). */
 export type PageEventMap = DocumentEventMap & WindowEventMap & { prerenderingchange: Event };
@@ -432,14 +432,17 @@ export class ContentController {
 
   /**
    * Where to read again after a change: the changed node's region. Nodes added to or taken from the page's top level
-   * (the ads, toasts and dialogs that scripts append to the body) are their own regions: the body's region is the
-   * whole page, which would be read again for each of them.
+   * (the ads, toasts and dialogs that scripts append to the body), or whole blocks added to or taken from a container
+   * (a live page's new post), are their own regions: the container's region may be the whole page or article, which
+   * would be read again for each of them. White space and comments between blocks are no region at all.
    */
   private noteChanged(record: MutationRecord): void {
     const { doc } = this.deps;
-    if (record.type === 'childList' && (record.target === doc.body || record.target === doc.documentElement)) {
-      for (const node of record.addedNodes) this.changed.add(node);
-      for (const node of record.removedNodes) this.changed.add(node);
+    const topLevel = record.target === doc.body || record.target === doc.documentElement;
+    if (record.type === 'childList' && (topLevel || changesWholeBlocks(record))) {
+      for (const nodes of [record.addedNodes, record.removedNodes]) {
+        for (const node of nodes) if (node.nodeType === 1 || (node.nodeType === 3 && /\S/.test((node as Text).data))) this.changed.add(node);
+      }
     } else {
       this.changed.add(record.target);
     }

@@ -504,6 +504,29 @@ export function isReadable(element: Element, options: CollectOptions = {}): bool
   return true;
 }
 
+/**
+ * Whether a node ends any block the walk is gathering, standing between two blocks: nothing, white space, or an
+ * element that is not inline by its tag (and not a line break, which stays inside its block).
+ */
+function standsBetweenBlocks(node: Node | null): boolean {
+  if (!node) return true;
+  if (node.nodeType === 3) return !/\S/.test((node as Text).data);
+  return node.nodeType === 1 && !(kindOf((node as Element).tagName) & (INLINE | LINE_BREAK));
+}
+
+/**
+ * Whether a change to an element's children only adds or takes away whole blocks (the nodes changed, and those on
+ * either side of them, each stand between blocks): then no other block's text changes, and only the nodes changed
+ * need reading again, not the element, which may be an article of thousands of paragraphs that a live page adds to
+ * one at a time.
+ */
+export function changesWholeBlocks(record: MutationRecord): boolean {
+  if (record.type !== 'childList') return false;
+  for (const node of record.addedNodes) if (!standsBetweenBlocks(node)) return false;
+  for (const node of record.removedNodes) if (!standsBetweenBlocks(node)) return false;
+  return standsBetweenBlocks(record.previousSibling) && standsBetweenBlocks(record.nextSibling);
+}
+
 /** The element whose box a block of text lives in: the nearest ancestor (or self) that is not inline. */
 export function blockContainer(node: Node): Element | null {
   let at: Node | null = node.nodeType === 1 ? node : node.parentNode;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HARD_BREAK } from '../../src/match/normalize';
-import { blockRange, collectTextBlocks, isReadable } from '../../src/page/text-blocks';
+import { blockRange, changesWholeBlocks, collectTextBlocks, isReadable } from '../../src/page/text-blocks';
 
 function load(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -224,5 +224,42 @@ describe('leaf blocks (a block element holding only text)', () => {
     expect(block.segments).toEqual([]);
     expect(blockRange(block, 0, 11).collapsed).toBe(true);
     expect(collectTextBlocks(root)[0].text).toBe('Someone else spoke.');
+  });
+});
+
+describe('changesWholeBlocks', () => {
+  /**
+   * The record of a change to `#box`'s children, as the browser writes it: the nodes added or removed, and the
+   * siblings on either side of them (written by hand: happy-dom's records leave the siblings out).
+   */
+  function recordOf(html: string, change: { add?: Node; remove?: number; before?: number }): MutationRecord {
+    load(`<div id="box">${html}</div>`);
+    const box = document.getElementById('box')!;
+    const removed = change.remove === undefined ? null : box.childNodes[change.remove];
+    const next = removed ? removed.nextSibling : change.before === undefined ? null : box.childNodes[change.before];
+    const previous = removed ? removed.previousSibling : next ? next.previousSibling : box.lastChild;
+    if (removed) removed.remove();
+    if (change.add) box.insertBefore(change.add, next);
+    const record = { type: 'childList', target: box, addedNodes: change.add ? [change.add] : [], removedNodes: removed ? [removed] : [], previousSibling: previous, nextSibling: next };
+    return record as unknown as MutationRecord;
+  }
+  const paragraph = () => Object.assign(document.createElement('p'), { textContent: 'new' });
+
+  it('holds for whole blocks added to or taken from a container of blocks', () => {
+    expect(changesWholeBlocks(recordOf('<p>one</p>\n<p>two</p>\n', { add: paragraph() }))).toBe(true);
+    expect(changesWholeBlocks(recordOf('<p>one</p><p>two</p>', { add: paragraph(), before: 1 }))).toBe(true);
+    expect(changesWholeBlocks(recordOf('<p>one</p>\n<p>two</p>\n<p>three</p>', { remove: 2 }))).toBe(true);
+    expect(changesWholeBlocks(recordOf('<ul><li>one</li></ul>', { add: document.createElement('section') }))).toBe(true);
+  });
+
+  it('does not hold where the change joins or splits text the walk reads as one block', () => {
+    // A paragraph put into a run of text splits it; one taken out of it joins its two halves.
+    expect(changesWholeBlocks(recordOf('Shehbaz <b>Sharif</b>', { add: paragraph() }))).toBe(false);
+    expect(changesWholeBlocks(recordOf('Shehbaz <b>Sharif</b> spoke', { add: paragraph(), before: 1 }))).toBe(false);
+    expect(changesWholeBlocks(recordOf('Shehbaz <p>x</p>Sharif', { remove: 1 }))).toBe(false);
+    // Text, an inline element or a line break added among blocks makes or changes a block of the container's own.
+    expect(changesWholeBlocks(recordOf('<p>one</p>', { add: document.createTextNode('Marco Rubio') }))).toBe(false);
+    expect(changesWholeBlocks(recordOf('<p>one</p>', { add: document.createElement('b') }))).toBe(false);
+    expect(changesWholeBlocks(recordOf('<p>one</p>', { add: document.createElement('br') }))).toBe(false);
   });
 });
