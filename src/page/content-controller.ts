@@ -19,7 +19,7 @@ import { articleAddress } from './page-address';
 import { readerHost } from './reader-host';
 import { isShown } from './shown';
 import { Cancelled, createSlicer, type SlicerClock } from './slicer';
-import { changesWholeBlocks, isPageTopLevel, READ_GATING_ATTRIBUTES } from './text-blocks';
+import { changesWholeBlocks, isBlankText, isPageTopLevel, READ_GATING_ATTRIBUTES } from './text-blocks';
 
 /** The events the controller listens for, on the document or the window (`prerenderingchange`: not in the DOM typings yet). */
 export type PageEventMap = DocumentEventMap & WindowEventMap & { prerenderingchange: Event };
@@ -441,7 +441,7 @@ export class ContentController {
     const topLevel = record.target === doc.body || record.target === doc.documentElement;
     if (record.type === 'childList' && (topLevel || changesWholeBlocks(record))) {
       for (const nodes of [record.addedNodes, record.removedNodes]) {
-        for (const node of nodes) if (node.nodeType === 1 || (node.nodeType === 3 && /\S/.test((node as Text).data))) this.changed.add(node);
+        for (const node of nodes) if (node.nodeType === 1 || (node.nodeType === 3 && !isBlankText(node))) this.changed.add(node);
       }
     } else {
       this.changed.add(record.target);

@@ -504,27 +504,41 @@ export function isReadable(element: Element, options: CollectOptions = {}): bool
   return true;
 }
 
+/** Text that is all white space: between blocks it is no block, and the walk reads nothing of it. */
+export function isBlankText(node: Node): boolean {
+  return node.nodeType === 3 && !/\S/.test((node as Text).data);
+}
+
 /**
  * Whether a node ends any block the walk is gathering, standing between two blocks: nothing, white space, or an
  * element that is not inline by its tag (and not a line break, which stays inside its block).
  */
 function standsBetweenBlocks(node: Node | null): boolean {
-  if (!node) return true;
-  if (node.nodeType === 3) return !/\S/.test((node as Text).data);
+  if (!node || isBlankText(node)) return true;
   return node.nodeType === 1 && !(kindOf((node as Element).tagName) & (INLINE | LINE_BREAK));
 }
 
 /**
+ * The nearest sibling of `node` (itself included) in one direction that is not a comment: comments hold no text,
+ * and frameworks mark the ends of their lists with them.
+ */
+function pastComments(node: Node | null, forward: boolean): Node | null {
+  while (node && node.nodeType === 8) node = forward ? node.nextSibling : node.previousSibling;
+  return node;
+}
+
+/**
  * Whether a change to an element's children only adds or takes away whole blocks (the nodes changed, and those on
- * either side of them, each stand between blocks): then no other block's text changes, and only the nodes changed
- * need reading again, not the element, which may be an article of thousands of paragraphs that a live page adds to
- * one at a time.
+ * either side of them, each stand between blocks; comments, which hold no text, are looked past): then no other
+ * block's text changes, and only the nodes changed need reading again, not the element, which may be an article of
+ * thousands of paragraphs that a live page adds to one at a time.
  */
 export function changesWholeBlocks(record: MutationRecord): boolean {
   if (record.type !== 'childList') return false;
-  for (const node of record.addedNodes) if (!standsBetweenBlocks(node)) return false;
-  for (const node of record.removedNodes) if (!standsBetweenBlocks(node)) return false;
-  return standsBetweenBlocks(record.previousSibling) && standsBetweenBlocks(record.nextSibling);
+  for (const nodes of [record.addedNodes, record.removedNodes]) {
+    for (const node of nodes) if (node.nodeType !== 8 && !standsBetweenBlocks(node)) return false;
+  }
+  return standsBetweenBlocks(pastComments(record.previousSibling, false)) && standsBetweenBlocks(pastComments(record.nextSibling, true));
 }
 
 /** The element whose box a block of text lives in: the nearest ancestor (or self) that is not inline. */

@@ -250,6 +250,8 @@ describe('changesWholeBlocks', () => {
     expect(changesWholeBlocks(recordOf('<p>one</p><p>two</p>', { add: paragraph(), before: 1 }))).toBe(true);
     expect(changesWholeBlocks(recordOf('<p>one</p>\n<p>two</p>\n<p>three</p>', { remove: 2 }))).toBe(true);
     expect(changesWholeBlocks(recordOf('<ul><li>one</li></ul>', { add: document.createElement('section') }))).toBe(true);
+    // A framework's list, between the comments that mark its ends.
+    expect(changesWholeBlocks(recordOf('<!--[--><p>one</p><!--]-->', { add: paragraph(), before: 2 }))).toBe(true);
   });
 
   it('does not hold where the change joins or splits text the walk reads as one block', () => {
@@ -257,6 +259,8 @@ describe('changesWholeBlocks', () => {
     expect(changesWholeBlocks(recordOf('Shehbaz <b>Sharif</b>', { add: paragraph() }))).toBe(false);
     expect(changesWholeBlocks(recordOf('Shehbaz <b>Sharif</b> spoke', { add: paragraph(), before: 1 }))).toBe(false);
     expect(changesWholeBlocks(recordOf('Shehbaz <p>x</p>Sharif', { remove: 1 }))).toBe(false);
+    // Comments hold no text: what stands beyond them decides.
+    expect(changesWholeBlocks(recordOf('Shehbaz<!--a--><!--b-->Sharif', { add: paragraph(), before: 2 }))).toBe(false);
     // Text, an inline element or a line break added among blocks makes or changes a block of the container's own.
     expect(changesWholeBlocks(recordOf('<p>one</p>', { add: document.createTextNode('Marco Rubio') }))).toBe(false);
     expect(changesWholeBlocks(recordOf('<p>one</p>', { add: document.createElement('b') }))).toBe(false);
