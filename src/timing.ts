@@ -120,3 +120,11 @@ export const REVEAL_FLASH_MS = 1600;
  * 5 MB page goes in twenty tasks instead of one of 50 ms.
  */
 export const SCAN_MESSAGE_MAX_CHARS = 256_000;
+
+/**
+ * While the popup is open, how long it waits after the page says that what it mentions changed before asking for the
+ * summary again. The top frame and its frames answer a settings change within a few milliseconds of each other, and a
+ * live page may change twice in a burst: one summary for the burst, still well inside the 100 ms in which a change
+ * reads as the answer to the reader's click.
+ */
+export const POPUP_REFRESH_DEBOUNCE_MS = 60;

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { bundledKnowledgeBase } from '../../src/kb/knowledge-base';
-import { loadSettings, saveSettings } from '../../src/settings/settings-store';
+import { loadSettings, saveSettings, watchSettings } from '../../src/settings/settings-store';
 import { Popup, type PopupActions } from '../../src/ui/popup/Popup';
-import { loadSummary, revealMention, type TabMessenger } from '../../src/ui/popup/load-summary';
+import { isNoticeFromTab, loadSummary, revealMention, type TabMessenger } from '../../src/ui/popup/load-summary';
 import '../../src/ui/theme.css';
 import '../../src/ui/popup/popup.css';
 
@@ -18,7 +18,16 @@ const messenger: TabMessenger = {
 
 const actions: PopupActions = {
   load: () => loadSummary(messenger, requestedTab),
+  watchPage: (tabId, onChange) => {
+    // Never answers: the notice is the background's to answer.
+    const listener = (message: unknown, sender: { tab?: { id?: number } }) => {
+      if (isNoticeFromTab(message, sender, tabId)) onChange();
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  },
   loadSettings,
+  watchSettings,
   saveSettings,
   reveal: (tabId, id) => void revealMention(messenger, tabId, id),
   openSettings: () => void browser.runtime.openOptionsPage(),

@@ -2,7 +2,7 @@
  * The popup as a briefing (timeline, filter, jump to a mention, switches) and the options page (settings, importing
  * a valid and an invalid pack), in real Chromium.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,7 +11,10 @@ import { launchWithExtension, readySummary, requestSummary, rectOfText, serveFix
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
-const extraPages: Record<string, string> = {};
+// The live blog of the dynamic fixtures (pages with scripts), for the popup that follows it.
+const extraPages: Record<string, string> = {
+  '/live-blog.html': readFileSync(join(import.meta.dirname, '../fixtures/dynamic/live-blog.html'), 'utf8'),
+};
 
 beforeAll(async () => {
   browser = await launchWithExtension({ chromiumPath: inject('chromiumPath'), extensionDir: inject('extensionDir') });
@@ -99,15 +102,63 @@ describe('the popup', () => {
     const popup = await openPopupFor(page);
     const tabId = await tabIdOf(browser, page);
 
+    const listed = await popup.locator('.entity').count();
     await popup.locator('#site-switch').uncheck();
     await until(() => requestSummary(browser, tabId), (s) => s.status === 'disabled');
     expect(await page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(0);
+    // The open popup follows: the page says it is off, and the popup asks again.
+    await popup.getByText('Backstory is turned off for this page.').waitFor();
+    expect(await popup.locator('.entity').count()).toBe(0);
     await popup.locator('#site-switch').check();
     await until(() => requestSummary(browser, tabId), (s) => s.status === 'ready' && s.mentions.length > 0);
+    await until(() => popup.locator('.entity').count(), (n) => n === listed);
 
     await popup.locator('#first-mention').check();
     const stored = await browser.worker.evaluate(() => chrome.storage.sync.get('settings'));
     expect(stored.settings).toEqual({ firstMentionOnly: true });
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('the popup while it is open', () => {
+  /** The popup's list as entity ids and counts (`×N`). */
+  const listedCounts = (popup: Page) =>
+    popup.locator('.entity').evaluateAll((items) =>
+      Object.fromEntries(items.map((item) => [item.getAttribute('data-entity')!, Number(item.querySelector('.times')!.textContent!.slice(1))])),
+    );
+
+  it('follows a live page: each update that names someone new appears in the list', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/live-blog.html'));
+    const before = await readySummary(browser, page);
+    const popup = await openPopupFor(page);
+    expect(Object.keys(await listedCounts(popup)).sort()).toEqual(before.mentions.map((m) => m.id).sort());
+    expect(await popup.locator('[data-entity="line-of-control"]').count()).toBe(0);
+
+    await page.evaluate(() => (window as unknown as { startLiveUpdates(): void }).startLiveUpdates());
+    // The last update names the Line of Control: once the popup lists it, every update has reached the popup.
+    await popup.locator('[data-entity="line-of-control"]').waitFor({ timeout: 10_000 });
+    const tabId = await tabIdOf(browser, page);
+    const after = await requestSummary(browser, tabId);
+    expect(await listedCounts(popup)).toEqual(Object.fromEntries(after.mentions.map((m) => [m.id, m.count])));
+    expect(after.mentions.length).toBeGreaterThan(before.mentions.length);
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows a page that finished loading after the popup opened', async () => {
+    const page = await browser.context.newPage();
+    const tabId = await tabIdOf(browser, page);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    // No content script in the tab yet: nothing answers for it.
+    await popup.locator('.unsupported').waitFor();
+    await page.goto(server.url('demo-us-urges-restraint.html'));
+    await popup.locator('[data-entity="marco-rubio"]').waitFor({ timeout: 10_000 });
+    expect(await popup.locator('header.page h1').textContent()).toContain('Rubio urges');
+    const summary = await requestSummary(browser, tabId);
+    expect(await listedCounts(popup)).toEqual(Object.fromEntries(summary.mentions.map((m) => [m.id, m.count])));
     await popup.close();
     await page.close();
   });

@@ -10,15 +10,17 @@ import type { MentionSummary, PageSummary } from '../../messaging/messages';
 import { isEnabledFor, withSiteEnabled, type Settings } from '../../settings/settings';
 import { formatDate, oneLine } from '../entity-text';
 import { backgroundTimeline } from './timeline';
+import { useLiveSummary, type LiveSummarySource } from './use-live-summary';
 
 export type PopupState =
   | { kind: 'loading' }
-  | { kind: 'unsupported'; reason: string }
+  | { kind: 'unsupported'; reason: string; tabId?: number }
   | { kind: 'summary'; summary: PageSummary; tabId: number };
 
-export interface PopupActions {
-  load(): Promise<PopupState>;
+export interface PopupActions extends LiveSummarySource {
   loadSettings(): Promise<Settings>;
+  /** Calls `onChange` with the settings whenever they change (here or elsewhere); returns a function that stops it. */
+  watchSettings(onChange: (settings: Settings) => void): () => void;
   saveSettings(settings: Settings): Promise<void>;
   /** Scrolls the page to the entity's first mention and flashes it. */
   reveal(tabId: number, entityId: string): void;
@@ -68,15 +70,16 @@ function Entry({ kb, mention, publishedAt, onReveal }: { kb: KnowledgeBase; ment
 }
 
 export function Popup({ kb, actions }: PopupProps) {
-  const [state, setState] = useState<PopupState>({ kind: 'loading' });
+  const state = useLiveSummary(actions);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [filter, setFilter] = useState('');
   useEffect(() => {
     let alive = true;
-    actions.load().then((s) => alive && setState(s));
     actions.loadSettings().then((s) => alive && setSettings(s));
+    const unwatch = actions.watchSettings((s) => alive && setSettings(s));
     return () => {
       alive = false;
+      unwatch();
     };
   }, [actions]);
 

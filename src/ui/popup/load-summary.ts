@@ -2,7 +2,7 @@
  * Asks the page in a tab what it mentions (its top frame, and the frames the background knows to mention something),
  * and turns every way that can fail into a state the popup explains.
  */
-import { REVEAL_REQUEST, SUMMARY_REQUEST, TAB_FRAMES_REQUEST, type PageSummary } from '../../messaging/messages';
+import { isPageStateNotice, REVEAL_REQUEST, SUMMARY_REQUEST, TAB_FRAMES_REQUEST, type PageSummary } from '../../messaging/messages';
 import { mergeSummaries } from './merge-summaries';
 import type { PopupState } from './Popup';
 
@@ -28,19 +28,33 @@ function isSummary(value: unknown): value is PageSummary {
   return !!v && typeof v.url === 'string' && Array.isArray(v.mentions) && typeof v.status === 'string';
 }
 
+/**
+ * The summary of the tab's page. The state names the tab even when its page cannot be read: a page still loading
+ * when the popup opened has no content script yet, and speaks once it has (see `isNoticeFromTab`).
+ */
 export async function loadSummary(messenger: TabMessenger, tabId?: number): Promise<PopupState> {
   const id = tabId ?? (await messenger.activeTabId());
   if (id === undefined) return { kind: 'unsupported', reason: 'There is no active tab.' };
   try {
     const [answer, frameIds] = await Promise.all([messenger.sendToFrame(id, 0, { type: SUMMARY_REQUEST }), framesOf(messenger, id)]);
-    if (!isSummary(answer)) return { kind: 'unsupported', reason: UNREADABLE };
+    if (!isSummary(answer)) return { kind: 'unsupported', reason: UNREADABLE, tabId: id };
     // A frame removed since the background last asked does not answer: it is left out.
     const frames = await Promise.all(frameIds.map((frameId) => messenger.sendToFrame(id, frameId, { type: SUMMARY_REQUEST }).catch(() => null)));
     return { kind: 'summary', summary: mergeSummaries(answer, frames.filter(isSummary)), tabId: id };
   } catch {
-    // No content script answered: the page is one the browser does not let extensions read.
-    return { kind: 'unsupported', reason: UNREADABLE };
+    // No content script answered: the page is one the browser does not let extensions read, or not yet.
+    return { kind: 'unsupported', reason: UNREADABLE, tabId: id };
   }
+}
+
+/**
+ * Whether a message is a frame of the tab saying that its state or what it mentions changed. Frames tell the
+ * background (`PAGE_STATE_NOTICE`), and a message sent to the extension reaches every extension page that listens,
+ * the open popup too: it asks for the summary again, so that it follows a live page, a switch turned in it, or a page
+ * that finished loading after it opened.
+ */
+export function isNoticeFromTab(message: unknown, sender: { tab?: { id?: number } } | undefined, tabId: number): boolean {
+  return sender?.tab?.id === tabId && isPageStateNotice(message);
 }
 
 /**
