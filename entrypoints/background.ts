@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { cardDataOf } from '../src/kb/card-data';
-import { buildKnowledgeBase, type KnowledgeBase } from '../src/kb/knowledge-base';
+import { bundledKnowledgeBase, knowledgeBaseWith, type KnowledgeBase } from '../src/kb/knowledge-base';
 import { compileIndex, type CompiledIndex } from '../src/kb/match-index';
-import { bundledPacks } from '../src/kb/packs';
 import { loadUserPacks, watchUserPacks } from '../src/kb/user-pack-store';
 import type { Pack } from '../src/kb/schema';
 import { badgeFor, type BadgeState } from '../src/messaging/badge';
@@ -15,11 +14,11 @@ import { scanPage } from '../src/match/scan-page';
 
 export default defineBackground(() => {
   // The knowledge base is the bundled packs plus those the reader imported (validated when imported).
-  let kb: KnowledgeBase = buildKnowledgeBase(bundledPacks);
+  let kb: KnowledgeBase = bundledKnowledgeBase();
   // Compiled on first use and kept while the background lives: pages send their text here to be read.
   let compiled: CompiledIndex | undefined;
   const use = (userPacks: Pack[]) => {
-    kb = buildKnowledgeBase([...bundledPacks, ...userPacks]);
+    kb = knowledgeBaseWith(userPacks);
     compiled = undefined;
   };
   const ready = loadUserPacks().then(use, () => undefined);

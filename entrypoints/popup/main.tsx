@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { bundledKnowledgeBase } from '../../src/kb/knowledge-base';
+import { bundledKnowledgeBase, knowledgeBaseWith } from '../../src/kb/knowledge-base';
+import { loadUserPacks } from '../../src/kb/user-pack-store';
 import { loadSettings, saveSettings, watchSettings } from '../../src/settings/settings-store';
 import { Popup, type PopupActions } from '../../src/ui/popup/Popup';
 import { isNoticeFromTab, loadSummary, revealMention, type TabMessenger } from '../../src/ui/popup/load-summary';
@@ -33,4 +34,8 @@ const actions: PopupActions = {
   openSettings: () => void browser.runtime.openOptionsPage(),
 };
 
-render(<Popup kb={bundledKnowledgeBase()} actions={actions} />, document.getElementById('app')!);
+// With the reader's imported packs: their entities get their line in the list and their dates in the timeline, as
+// the page gives them cards. Unreadable storage leaves the bundled packs.
+void loadUserPacks()
+  .then(knowledgeBaseWith, () => bundledKnowledgeBase())
+  .then((kb) => render(<Popup kb={kb} actions={actions} />, document.getElementById('app')!));

@@ -18,6 +18,11 @@ export function buildKnowledgeBase(packs: ReadonlyArray<{ manifest: unknown; ent
   return { packs: packs.map((p) => p.manifest as PackManifest), entities };
 }
 
+/** The bundled packs and the reader's imported ones (validated when imported): what the reader's Backstory knows. */
+export function knowledgeBaseWith(userPacks: ReadonlyArray<{ manifest: unknown; entities: unknown[] }>): KnowledgeBase {
+  return buildKnowledgeBase([...bundledPacks, ...userPacks]);
+}
+
 let bundled: KnowledgeBase | undefined;
 export function bundledKnowledgeBase(): KnowledgeBase {
   return (bundled ??= buildKnowledgeBase(bundledPacks));

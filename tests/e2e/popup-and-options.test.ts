@@ -243,6 +243,12 @@ describe('the options page', () => {
       () => page.evaluate(() => document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.name')?.textContent ?? null),
       (name) => name === 'Zorvath Institute',
     );
+    // The popup knows the imported entity too: it gives its line, as it does for the bundled ones.
+    const popup = await openPopupFor(page);
+    expect(await popup.locator('[data-entity="zorvath-institute"] .one-line').textContent()).toBe(
+      'An invented research body used only by the end-to-end tests of pack import.',
+    );
+    await popup.close();
 
     await options.locator('[data-pack="test-newsroom"] button', { hasText: 'Remove' }).click();
     await until(() => options.locator('[data-pack="test-newsroom"]').count(), (n) => n === 0);
