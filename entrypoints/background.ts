@@ -10,7 +10,7 @@ import { FRAME_STATE_REQUEST, isEntityRequest, isPageState, isPageStateNotice, i
 import { TabFrames, type TabRecord } from '../src/messaging/tab-frames';
 import { sessionStore } from '../src/platform/session-store';
 import { encodeMentions, isScanTextsRequest, RequestAssembler, SentTexts, type PartReceived, type ScanTextsReply, type SendInFull } from '../src/messaging/page-scan';
-import { scanPage } from '../src/match/scan-page';
+import { judgePage, scanBlocks, type BlockScan } from '../src/match/scan-page';
 
 export default defineBackground(() => {
   // The knowledge base is the bundled packs plus those the reader imported (validated when imported).
@@ -24,7 +24,8 @@ export default defineBackground(() => {
   const ready = loadUserPacks().then(use, () => undefined);
   const engine = () => ready.then(() => (compiled ??= compileIndex(kb)));
   const longRequests = new RequestAssembler();
-  const sentTexts = new SentTexts();
+  // Each page's last request, and the engine's block scans of it (with the compiled index that made them).
+  const sentTexts = new SentTexts<{ engine: CompiledIndex; scans: BlockScan[] }>();
   watchUserPacks(use);
 
   // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
@@ -49,9 +50,15 @@ export default defineBackground(() => {
       return Promise.resolve().then((): ScanTextsReply | PartReceived | SendInFull | Promise<ScanTextsReply> => {
         const assembled = longRequests.add(page, message);
         if (!Array.isArray(assembled)) return assembled;
-        const texts = sentTexts.resolve(page, assembled, message.session);
-        if (!texts) return { resend: true } satisfies SendInFull;
-        return engine().then(({ matcher, entities }) => encodeMentions(scanPage(matcher, texts).mentions, (id) => entities.get(id)!));
+        const resolved = sentTexts.resolve(page, assembled, message.session);
+        if (!resolved) return { resend: true } satisfies SendInFull;
+        return engine().then((compiled) => {
+          const { texts, origins, earlier } = resolved;
+          // Blocks the page sent as references are not matched again, unless the knowledge base changed since.
+          const scans = scanBlocks(compiled.matcher, texts, origins && earlier?.engine === compiled ? { origins, scans: earlier.scans } : undefined);
+          sentTexts.keep(page, message.session, { engine: compiled, scans });
+          return encodeMentions(judgePage(texts, scans).mentions, (id) => compiled.entities.get(id)!);
+        });
       });
     }
     if (isEntityRequest(message)) return ready.then(() => cardDataOf(kb, message.id));

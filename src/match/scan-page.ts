@@ -94,7 +94,35 @@ function contextReason(alias: AliasSpec): string {
 }
 
 export function scanPage(matcher: Matcher, blocks: readonly string[], options: ScanOptions = {}): PageScan {
-  return judgePage(blocks, blocks.map((text, index) => scanBlock(matcher, text, index)), options);
+  return judgePage(blocks, scanBlocks(matcher, blocks), options);
+}
+
+/** What a scan of the page before found, for the blocks a new scan of it still holds (see `scanBlocks`). */
+export interface EarlierScans {
+  /** For each block of the new scan, where the same text stood in the page before (-1: a text not seen then). */
+  origins: ArrayLike<number>;
+  /** The page before's block scans, by place. */
+  scans: readonly BlockScan[];
+}
+
+/**
+ * Every block's scan, reusing those of `earlier` for blocks whose text it held (renumbered to their new place), and
+ * matching only the others. Blocks are independent (see `scanBlock`), so a live page that grows by a post is matched
+ * by that post alone, not whole again; the page-level judgement (`judgePage`) still takes in every block.
+ */
+export function scanBlocks(matcher: Matcher, texts: readonly string[], earlier?: EarlierScans): BlockScan[] {
+  const scans: BlockScan[] = new Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    const from = earlier ? earlier.origins[i] : -1;
+    scans[i] = from >= 0 && from < earlier!.scans.length ? movedTo(earlier!.scans[from], i) : scanBlock(matcher, texts[i], i);
+  }
+  return scans;
+}
+
+/** A block's scan for the same text at another place in the page: its candidates carry the new place. */
+function movedTo(scan: BlockScan, block: number): BlockScan {
+  if (scan.claimed.length === 0 || scan.claimed[0].block === block) return scan;
+  return { claimed: scan.claimed.map(({ start, end, aliases }) => ({ block, start, end, aliases })), cues: scan.cues };
 }
 
 /**

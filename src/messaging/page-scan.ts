@@ -171,28 +171,48 @@ export class PageTextSender {
 /** Most pages whose last request the background keeps, for references; each can hold megabytes of text. */
 const MAX_REMEMBERED_PAGES = 8;
 
-/** The background's memory of each page's last request, which the next one's references point into. */
-export class SentTexts {
-  private readonly pages = new Map<string, { version: number; texts: string[] }>();
+/** A request's texts with its references resolved, and what the background kept of the request they point into. */
+export interface ResolvedTexts<R> {
+  texts: string[];
+  /** For each text, its place in the request before when the page sent it as a reference (-1: sent in full). */
+  origins: Int32Array | null;
+  /** What was kept (`keep`) of the request the references point into: the engine's work on it, to reuse. */
+  earlier: R | undefined;
+}
+
+/**
+ * The background's memory of each page's last request, which the next one's references point into, and of what the
+ * engine made of it (`R`): a live page's next request then costs the engine its new blocks only.
+ */
+export class SentTexts<R = unknown> {
+  private readonly pages = new Map<string, { version: number; texts: string[]; kept?: R }>();
 
   /** The request's texts with its references resolved, or null when the request they point into is not held. */
-  resolve(sender: string, texts: readonly TextOrReference[], session: RequestSession | undefined): string[] | null {
+  resolve(sender: string, texts: readonly TextOrReference[], session: RequestSession | undefined): ResolvedTexts<R> | null {
     const key = session ? `${sender}|${session.id}` : '';
     const held = session && session.base !== null ? this.pages.get(key) : undefined;
     if (session?.base != null && held?.version !== session.base) return null;
     const resolved: string[] = new Array(texts.length);
+    const origins = held ? new Int32Array(texts.length) : null;
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i];
       const value = typeof text === 'string' ? text : held?.texts[text];
       if (value === undefined) return null;
       resolved[i] = value;
+      if (origins) origins[i] = typeof text === 'string' ? -1 : text;
     }
     if (session) {
       this.pages.delete(key); // most recent last: the page unheard from longest goes first
       this.pages.set(key, { version: session.version, texts: resolved });
       if (this.pages.size > MAX_REMEMBERED_PAGES) this.pages.delete(this.pages.keys().next().value!);
     }
-    return resolved;
+    return { texts: resolved, origins, earlier: held?.kept };
+  }
+
+  /** Keeps what the engine made of the request just resolved for the page, unless a newer request came meanwhile. */
+  keep(sender: string, session: RequestSession | undefined, kept: R): void {
+    const held = session ? this.pages.get(`${sender}|${session.id}`) : undefined;
+    if (held && held.version === session!.version) held.kept = kept;
   }
 }
 

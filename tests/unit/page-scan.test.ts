@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../src/match/matcher';
-import { scanPage } from '../../src/match/scan-page';
+import { judgePage, scanBlocks, scanPage, type BlockScan } from '../../src/match/scan-page';
 import {
   checkMentions,
   encodeMentions,
@@ -80,8 +80,11 @@ describe('the page-scan messages (content script ↔ background)', () => {
 
   it('send a page again as references to what it sent before, and in full when the background has forgotten it', async () => {
     const assembler = new RequestAssembler();
-    let memory = new SentTexts();
+    let memory = new SentTexts<BlockScan[]>();
     const sent: Array<Omit<ScanTextsRequest, 'type'>> = [];
+    // The texts the engine matched: referenced blocks reuse the scans of the request before.
+    let matched: string[] = [];
+    const countingMatcher = { ...matcher, findCandidates: (text: string, block: number) => (matched.push(text), matcher.findCandidates(text, block)) };
     // The background's handler, as the entrypoint wires it.
     const background = async (request: Omit<ScanTextsRequest, 'type'>) => {
       sent.push(request);
@@ -89,24 +92,34 @@ describe('the page-scan messages (content script ↔ background)', () => {
       expect(isScanTextsRequest(JSON.parse(JSON.stringify(message)))).toBe(true);
       const assembled = assembler.add('tab 1', message);
       if (!Array.isArray(assembled)) return assembled;
-      const texts = memory.resolve('tab 1', assembled, request.session);
-      return texts ? encode(texts) : { resend: true };
+      const resolved = memory.resolve('tab 1', assembled, request.session);
+      if (!resolved) return { resend: true };
+      const { texts, origins, earlier } = resolved;
+      const scans = scanBlocks(countingMatcher, texts, origins && earlier ? { origins, scans: earlier } : undefined);
+      memory.keep('tab 1', request.session, scans);
+      return encodeMentions(judgePage(texts, scans).mentions, entityOf);
     };
     const page = new PageTextSender(background);
     const expected = (texts: string[]) => decodeMentions(encode(texts), texts);
 
     expect(decodeMentions(await page.scan(TEXTS), TEXTS)).toEqual(expected(TEXTS));
     expect(sent[0].texts).toEqual(TEXTS);
-    // A live update: one new paragraph at the top, the rest unchanged.
+    expect(matched).toEqual(TEXTS);
+    // A live update: one new paragraph at the top, the rest unchanged. Only the new paragraph is matched; the others'
+    // mentions come back at their new places.
+    matched = [];
     const grown = ['Update: Marco Rubio called S Jaishankar again.', ...TEXTS];
     expect(decodeMentions(await page.scan(grown), grown)).toEqual(expected(grown));
     expect(sent[1].texts).toEqual([grown[0], 0, 1, 2]);
-    // The background restarted and holds nothing: it asks, and the page sends everything.
+    expect(matched).toEqual([grown[0]]);
+    // The background restarted and holds nothing: it asks, and the page sends everything, which is all matched.
     memory = new SentTexts();
+    matched = [];
     const edited = [grown[0], TEXTS[0], 'Rubio left.', TEXTS[2]];
     expect(decodeMentions(await page.scan(edited), edited)).toEqual(expected(edited));
     expect(sent.slice(2).map((r) => r.texts)).toEqual([[0, 1, 'Rubio left.', 3], edited]);
     expect(sent[3].session?.base).toBeNull();
+    expect(matched).toEqual(edited);
   });
 
   it('keep parts of different senders apart, refuse parts out of order, and drop the oldest unfinished requests', () => {
