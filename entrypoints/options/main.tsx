@@ -3,7 +3,7 @@ import { bundledKnowledgeBase } from '../../src/kb/knowledge-base';
 import { bundledPacks } from '../../src/kb/packs';
 import type { PackManifest } from '../../src/kb/schema';
 import { importPack, loadUserPacks, removeUserPack } from '../../src/kb/user-packs';
-import { loadSettings, resetSettings, saveSettings } from '../../src/settings/settings-store';
+import { loadSettings, resetSettings, updateSettings, watchSettings } from '../../src/settings/settings-store';
 import { Options, type OptionsActions } from '../../src/ui/options/Options';
 import '../../src/ui/theme.css';
 import './options.css';
@@ -14,7 +14,8 @@ const bundledPackIds = new Set(kb.packs.map((p) => p.id));
 
 const actions: OptionsActions = {
   loadSettings,
-  saveSettings,
+  changeSettings: updateSettings,
+  watchSettings,
   resetSettings,
   loadPacks: loadUserPacks,
   importPack: (text) => importPack(text, bundledIds, bundledPackIds),

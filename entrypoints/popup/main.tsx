@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { bundledKnowledgeBase, knowledgeBaseWith } from '../../src/kb/knowledge-base';
 import { loadUserPacks } from '../../src/kb/user-pack-store';
-import { loadSettings, saveSettings, watchSettings } from '../../src/settings/settings-store';
+import { loadSettings, updateSettings, watchSettings } from '../../src/settings/settings-store';
 import { Popup, type PopupActions } from '../../src/ui/popup/Popup';
 import { isNoticeFromTab, loadSummary, revealMention, type TabMessenger } from '../../src/ui/popup/load-summary';
 import '../../src/ui/theme.css';
@@ -29,7 +29,7 @@ const actions: PopupActions = {
   },
   loadSettings,
   watchSettings,
-  saveSettings,
+  changeSettings: updateSettings,
   reveal: (tabId, id) => void revealMention(messenger, tabId, id),
   openSettings: () => void browser.runtime.openOptionsPage(),
 };

@@ -18,13 +18,14 @@ export async function loadSettings(): Promise<Settings> {
   return withDefaults(await settingsItem.getValue());
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
-  await settingsItem.setValue(differencesFromDefaults(settings));
-}
-
+/**
+ * Applies `change` to the settings as stored now, and stores the result. The only way to write settings: the popup
+ * and the settings page may both be open, and one writing its own copy of the settings would undo what the other
+ * changed since that copy was read.
+ */
 export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
   const next = change(await loadSettings());
-  await saveSettings(next);
+  await settingsItem.setValue(differencesFromDefaults(next));
   return next;
 }
 

@@ -40,7 +40,7 @@ function fakeActions(answers: (() => Promise<PopupState>)[]) {
     },
     loadSettings: async () => ({ ...DEFAULT_SETTINGS }),
     watchSettings: () => () => undefined,
-    saveSettings: async () => undefined,
+    changeSettings: async (change) => change({ ...DEFAULT_SETTINGS }),
     reveal: () => undefined,
     openSettings: () => undefined,
   };

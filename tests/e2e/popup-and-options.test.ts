@@ -258,6 +258,29 @@ describe('the options page', () => {
     await options.close();
   });
 
+  it('keeps what the popup changed while it was open, and shows it', async () => {
+    const options = await openOptions();
+    const page = await browser.context.newPage();
+    await page.goto(server.url('demo-us-urges-restraint.html'));
+    await readySummary(browser, page);
+    const popup = await openPopupFor(page);
+    await popup.locator('#site-switch').uncheck();
+    // The open settings page follows: the site the popup switched off is listed.
+    await options.locator('.sites li', { hasText: '127.0.0.1' }).waitFor({ timeout: 5000 });
+    // A change made there next is applied to the settings as they are now, not to the copy it loaded.
+    await options.selectOption('#theme', 'dark');
+    const stored = await until(
+      () => browser.worker.evaluate(() => chrome.storage.sync.get('settings')),
+      (s) => (s.settings as { theme?: string } | undefined)?.theme === 'dark',
+    );
+    expect(stored.settings).toEqual({ sites: ['127.0.0.1'], theme: 'dark' });
+    // And the popup shows the site still off.
+    expect(await popup.locator('#site-switch').isChecked()).toBe(false);
+    await popup.close();
+    await page.close();
+    await options.close();
+  });
+
   it('saves only settings that differ from the defaults, and resets them', async () => {
     const options = await openOptions();
     await options.selectOption('#style', 'tint');

@@ -10,7 +10,13 @@ import { DEFAULT_SETTINGS, HOVER_DELAY_RANGE, normalizeHost, type Settings } fro
 
 export interface OptionsActions {
   loadSettings(): Promise<Settings>;
-  saveSettings(settings: Settings): Promise<void>;
+  /**
+   * Applies a change to the settings as stored when it is written, and resolves to the result: the popup may have
+   * changed them since this page loaded them (a site switched off), and writing this page's copy would undo that.
+   */
+  changeSettings(change: (current: Settings) => Settings): Promise<Settings>;
+  /** Calls `onChange` with the settings whenever they change (here or elsewhere); returns a function that stops it. */
+  watchSettings(onChange: (settings: Settings) => void): () => void;
   resetSettings(): Promise<void>;
   loadPacks(): Promise<Pack[]>;
   importPack(text: string): Promise<ImportResult>;
@@ -29,20 +35,25 @@ export function Options({ actions }: { actions: OptionsActions }) {
   useEffect(() => {
     void actions.loadSettings().then(setSettings);
     void actions.loadPacks().then(setPacks);
+    return actions.watchSettings(setSettings);
   }, [actions]);
 
   if (!settings) return <main aria-busy="true">Loading settings…</main>;
 
-  const update = (next: Settings) => {
-    setSettings(next);
-    void actions.saveSettings(next).then(() => setSaved('Saved.'));
+  // Shown at once, then as stored. `change` may run again later on newer settings: it takes no event, only values.
+  const update = (change: (current: Settings) => Settings) => {
+    setSettings(change(settings));
+    void actions.changeSettings(change).then((stored) => {
+      setSettings(stored);
+      setSaved('Saved.');
+    });
   };
 
   const addSite = (event: Event) => {
     event.preventDefault();
     const host = normalizeHost(newSite);
     if (!host || settings.sites.includes(host)) return;
-    update({ ...settings, sites: [...settings.sites, host] });
+    update((current) => (current.sites.includes(host) ? current : { ...current, sites: [...current.sites, host] }));
     setNewSite('');
   };
 
@@ -70,24 +81,27 @@ export function Options({ actions }: { actions: OptionsActions }) {
       <section aria-labelledby="where">
         <h2 id="where">Where Backstory runs</h2>
         <label class="row">
-          <input type="checkbox" checked={settings.enabled} onChange={(e) => update({ ...settings, enabled: (e.currentTarget as HTMLInputElement).checked })} />
+          <input type="checkbox" checked={settings.enabled} onChange={(e) => {
+              const enabled = (e.currentTarget as HTMLInputElement).checked;
+              update((current) => ({ ...current, enabled }));
+            }} />
           On (turn off to pause Backstory everywhere)
         </label>
         <fieldset>
           <legend>Sites</legend>
           <label class="row">
-            <input type="radio" name="site-mode" checked={settings.siteMode === 'everywhere-except'} onChange={() => update({ ...settings, siteMode: 'everywhere-except' })} />
+            <input type="radio" name="site-mode" checked={settings.siteMode === 'everywhere-except'} onChange={() => update((current) => ({ ...current, siteMode: 'everywhere-except' }))} />
             Every site except those listed
           </label>
           <label class="row">
-            <input type="radio" name="site-mode" checked={settings.siteMode === 'only'} onChange={() => update({ ...settings, siteMode: 'only' })} />
+            <input type="radio" name="site-mode" checked={settings.siteMode === 'only'} onChange={() => update((current) => ({ ...current, siteMode: 'only' }))} />
             Only the sites listed
           </label>
           <ul class="sites" aria-label="Listed sites">
             {settings.sites.map((site) => (
               <li key={site}>
                 {site}{' '}
-                <button type="button" onClick={() => update({ ...settings, sites: settings.sites.filter((s) => s !== site) })} aria-label={`Remove ${site}`}>
+                <button type="button" onClick={() => update((current) => ({ ...current, sites: current.sites.filter((s) => s !== site) }))} aria-label={`Remove ${site}`}>
                   Remove
                 </button>
               </li>
@@ -112,7 +126,10 @@ export function Options({ actions }: { actions: OptionsActions }) {
                 checked={settings.entityTypes.includes(type)}
                 onChange={(e) => {
                   const on = (e.currentTarget as HTMLInputElement).checked;
-                  update({ ...settings, entityTypes: on ? ENTITY_TYPES.filter((t) => t === type || settings.entityTypes.includes(t)) : settings.entityTypes.filter((t) => t !== type) });
+                  update((current) => ({
+                    ...current,
+                    entityTypes: on ? ENTITY_TYPES.filter((t) => t === type || current.entityTypes.includes(t)) : current.entityTypes.filter((t) => t !== type),
+                  }));
                 }}
               />
               {TYPE_LABELS[type].many}
@@ -120,7 +137,10 @@ export function Options({ actions }: { actions: OptionsActions }) {
           ))}
         </fieldset>
         <label class="row">
-          <input type="checkbox" checked={settings.firstMentionOnly} onChange={(e) => update({ ...settings, firstMentionOnly: (e.currentTarget as HTMLInputElement).checked })} />
+          <input type="checkbox" checked={settings.firstMentionOnly} onChange={(e) => {
+            const firstMentionOnly = (e.currentTarget as HTMLInputElement).checked;
+            update((current) => ({ ...current, firstMentionOnly }));
+          }} />
           Highlight only the first mention of each name
         </label>
       </section>
@@ -129,7 +149,10 @@ export function Options({ actions }: { actions: OptionsActions }) {
         <h2 id="how">How it looks</h2>
         <label class="row" for="style">
           Highlight style
-          <select id="style" value={settings.highlightStyle} onChange={(e) => update({ ...settings, highlightStyle: (e.currentTarget as HTMLSelectElement).value as Settings['highlightStyle'] })}>
+          <select id="style" value={settings.highlightStyle} onChange={(e) => {
+            const highlightStyle = (e.currentTarget as HTMLSelectElement).value as Settings['highlightStyle'];
+            update((current) => ({ ...current, highlightStyle }));
+          }}>
             <option value="underline">Dotted underline (a tint on very long pages)</option>
             <option value="tint">Background tint</option>
             <option value="none">None (cards still open on hover)</option>
@@ -144,12 +167,18 @@ export function Options({ actions }: { actions: OptionsActions }) {
             max={HOVER_DELAY_RANGE.max}
             step={50}
             value={settings.hoverDelayMs}
-            onChange={(e) => update({ ...settings, hoverDelayMs: Number((e.currentTarget as HTMLInputElement).value) || DEFAULT_SETTINGS.hoverDelayMs })}
+            onChange={(e) => {
+              const hoverDelayMs = Number((e.currentTarget as HTMLInputElement).value) || DEFAULT_SETTINGS.hoverDelayMs;
+              update((current) => ({ ...current, hoverDelayMs }));
+            }}
           />
         </label>
         <label class="row" for="theme">
           Theme
-          <select id="theme" value={settings.theme} onChange={(e) => update({ ...settings, theme: (e.currentTarget as HTMLSelectElement).value as Settings['theme'] })}>
+          <select id="theme" value={settings.theme} onChange={(e) => {
+            const theme = (e.currentTarget as HTMLSelectElement).value as Settings['theme'];
+            update((current) => ({ ...current, theme }));
+          }}>
             <option value="system">Follow the system</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>

@@ -21,7 +21,8 @@ export interface PopupActions extends LiveSummarySource {
   loadSettings(): Promise<Settings>;
   /** Calls `onChange` with the settings whenever they change (here or elsewhere); returns a function that stops it. */
   watchSettings(onChange: (settings: Settings) => void): () => void;
-  saveSettings(settings: Settings): Promise<void>;
+  /** Applies a change to the settings as stored when it is written (see `OptionsActions.changeSettings`). */
+  changeSettings(change: (current: Settings) => Settings): Promise<Settings>;
   /** Scrolls the page to the entity's first mention and flashes it. */
   reveal(tabId: number, entityId: string): void;
   openSettings(): void;
@@ -102,9 +103,9 @@ export function Popup({ kb, actions }: PopupProps) {
   }
   const page = state.summary;
   const host = hostOf(page.url);
-  const update = (next: Settings) => {
-    setSettings(next);
-    void actions.saveSettings(next);
+  const update = (change: (current: Settings) => Settings) => {
+    if (settings) setSettings(change(settings));
+    void actions.changeSettings(change).then(setSettings);
   };
   const needle = filter.trim().toLowerCase();
   const shown = page.mentions.filter((m) => !needle || m.name.toLowerCase().includes(needle) || m.surfaces.some((s) => s.toLowerCase().includes(needle)));
@@ -119,8 +120,8 @@ export function Popup({ kb, actions }: PopupProps) {
 
       {settings ? (
         <div class="controls">
-          <Switch id="site-switch" label={`On for ${host || 'this site'}`} checked={isEnabledFor(settings, host)} onChange={(on) => update(withSiteEnabled(settings, host, on))} />
-          <Switch id="first-mention" label="First mention only" checked={settings.firstMentionOnly} onChange={(on) => update({ ...settings, firstMentionOnly: on })} />
+          <Switch id="site-switch" label={`On for ${host || 'this site'}`} checked={isEnabledFor(settings, host)} onChange={(on) => update((current) => withSiteEnabled(current, host, on))} />
+          <Switch id="first-mention" label="First mention only" checked={settings.firstMentionOnly} onChange={(on) => update((current) => ({ ...current, firstMentionOnly: on }))} />
           <button type="button" class="link" onClick={actions.openSettings}>
             Settings
           </button>
