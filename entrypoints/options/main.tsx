@@ -4,6 +4,7 @@ import { bundledPacks } from '../../src/kb/packs';
 import type { PackManifest } from '../../src/kb/schema';
 import { importPack, loadUserPacks, removeUserPack } from '../../src/kb/user-packs';
 import { loadSettings, resetSettings, updateSettings, watchSettings } from '../../src/settings/settings-store';
+import { followThemeSetting } from '../../src/ui/follow-theme';
 import { Options, type OptionsActions } from '../../src/ui/options/Options';
 import '../../src/ui/theme.css';
 import './options.css';
@@ -29,4 +30,5 @@ const actions: OptionsActions = {
   bundledPacks: bundledPacks.map((p) => ({ id: (p.manifest as PackManifest).id, title: (p.manifest as PackManifest).title, entities: p.entities.length })),
 };
 
-render(<Options actions={actions} />, document.getElementById('app')!);
+// Drawn once the reader's theme is on, so that a dark settings page does not open white.
+void followThemeSetting(document.documentElement, loadSettings, watchSettings).then(() => render(<Options actions={actions} />, document.getElementById('app')!));

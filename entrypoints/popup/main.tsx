@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { bundledKnowledgeBase, knowledgeBaseWith } from '../../src/kb/knowledge-base';
 import { loadUserPacks } from '../../src/kb/user-pack-store';
 import { loadSettings, updateSettings, watchSettings } from '../../src/settings/settings-store';
+import { followThemeSetting } from '../../src/ui/follow-theme';
 import { Popup, type PopupActions } from '../../src/ui/popup/Popup';
 import { isNoticeFromTab, loadSummary, revealMention, type TabMessenger } from '../../src/ui/popup/load-summary';
 import '../../src/ui/theme.css';
@@ -36,6 +37,8 @@ const actions: PopupActions = {
 
 // With the reader's imported packs: their entities get their line in the list and their dates in the timeline, as
 // the page gives them cards. Unreadable storage leaves the bundled packs.
-void loadUserPacks()
-  .then(knowledgeBaseWith, () => bundledKnowledgeBase())
-  .then((kb) => render(<Popup kb={kb} actions={actions} />, document.getElementById('app')!));
+const knowledge = loadUserPacks().then(knowledgeBaseWith, () => bundledKnowledgeBase());
+// Drawn once the reader's theme is on, so that a dark popup does not open white.
+void Promise.all([knowledge, followThemeSetting(document.documentElement, loadSettings, watchSettings)]).then(([kb]) =>
+  render(<Popup kb={kb} actions={actions} />, document.getElementById('app')!),
+);

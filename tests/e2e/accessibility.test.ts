@@ -61,17 +61,22 @@ it('finds no serious or critical violation in the card, light and dark', async (
   await browser.worker.evaluate(() => chrome.storage.sync.remove('settings'));
 });
 
-it('finds no serious or critical violation in the popup', async () => {
+it('finds no serious or critical violation in the popup, light and dark', async () => {
   const page = await browser.context.newPage();
   await page.goto(server.url('demo-us-urges-restraint.html'));
   await readySummary(browser, page);
   const tabId = await tabIdOf(browser, page);
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 360, height: 600 });
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-  await popup.locator('.entity').first().waitFor();
-  expect(await seriousViolations(popup, 'main')).toEqual([]);
-  await popup.close();
+  for (const theme of ['light', 'dark']) {
+    await browser.worker.evaluate((t) => chrome.storage.sync.set({ settings: { theme: t } }), theme);
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('.entity').first().waitFor();
+    expect(await popup.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+    expect(await seriousViolations(popup, 'main')).toEqual([]);
+    await popup.close();
+  }
+  await browser.worker.evaluate(() => chrome.storage.sync.remove('settings'));
   await page.close();
 });
 

@@ -258,6 +258,28 @@ describe('the options page', () => {
     await options.close();
   });
 
+  it('shows the popup and itself in the reader’s theme, and both follow a change of it', async () => {
+    // Headless Chromium asks for light: dark can only come from the setting.
+    await browser.worker.evaluate(() => chrome.storage.sync.set({ settings: { theme: 'dark' } }));
+    const background = (p: Page) => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const page = await browser.context.newPage();
+    await page.goto(server.url('demo-us-urges-restraint.html'));
+    await readySummary(browser, page);
+    const popup = await openPopupFor(page);
+    expect(await background(popup)).toBe('rgb(31, 36, 48)');
+    const options = await openOptions();
+    expect(await background(options)).toBe('rgb(31, 36, 48)');
+    await options.selectOption('#theme', 'light');
+    await until(() => background(popup), (colour) => colour === 'rgb(255, 255, 255)');
+    expect(await background(options)).toBe('rgb(255, 255, 255)');
+    await options.selectOption('#theme', 'system');
+    await until(() => popup.evaluate(() => document.documentElement.dataset.theme ?? null), (theme) => theme === null);
+    expect(await background(popup)).toBe('rgb(255, 255, 255)');
+    await popup.close();
+    await page.close();
+    await options.close();
+  });
+
   it('keeps what the popup changed while it was open, and shows it', async () => {
     const options = await openOptions();
     const page = await browser.context.newPage();
