@@ -19,7 +19,9 @@ export default defineConfig({
     // 4.5 ns a byte (a bare 2 MB ArrayBuffer takes 9 ms), so a string with any character past U+00FF, which V8
     // stores at two bytes a character, costs twice as much. Older Chrome ignores the key and keeps JSON; Firefox
     // clones already.
-    ...(browser === 'firefox' ? {} : { message_serialization: 'structured_clone' }),
+    // Chrome 123 is the oldest with every feature used here: light-dark() in the popup's and settings page's colours
+    // (123), checkVisibility's visibilityProperty (121), the CSS Custom Highlight API (105).
+    ...(browser === 'firefox' ? {} : { message_serialization: 'structured_clone', minimum_chrome_version: '123' }),
     ...(browser === 'firefox'
       ? {
           // Firefox needs a stable add-on id for storage.sync and for signing; 140 is the ESR line that has every
