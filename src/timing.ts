@@ -128,3 +128,10 @@ export const SCAN_MESSAGE_MAX_CHARS = 256_000;
  * reads as the answer to the reader's click.
  */
 export const POPUP_REFRESH_DEBOUNCE_MS = 60;
+
+/**
+ * While the popup's tab is still loading a page that Backstory has not reached yet, how often the popup asks again.
+ * Most such pages speak once read (the popup hears them at once); this is for the page that turns out unreadable (a
+ * PDF, a browser page), so that the popup says so within half a second of the load ending.
+ */
+export const POPUP_WAITING_POLL_MS = 500;

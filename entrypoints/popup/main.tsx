@@ -16,6 +16,7 @@ const messenger: TabMessenger = {
   activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
   sendToFrame: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
   sendToBackground: (message) => browser.runtime.sendMessage(message),
+  tabIsLoading: async (tabId) => (await browser.tabs.get(tabId)).status === 'loading',
 };
 
 const actions: PopupActions = {

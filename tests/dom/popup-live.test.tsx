@@ -8,7 +8,7 @@ import { bundledKnowledgeBase } from '../../src/kb/knowledge-base';
 import type { PageSummary } from '../../src/messaging/messages';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { Popup, type PopupActions, type PopupState } from '../../src/ui/popup/Popup';
-import { POPUP_REFRESH_DEBOUNCE_MS } from '../../src/timing';
+import { POPUP_REFRESH_DEBOUNCE_MS, POPUP_WAITING_POLL_MS } from '../../src/timing';
 
 const kb = bundledKnowledgeBase();
 const TAB = 7;
@@ -127,6 +127,22 @@ describe('the open popup', () => {
     releaseSlow();
     await wait(20);
     expect(listed(root)).toEqual(['shehbaz-sharif']);
+  });
+
+  it('asks again while the tab is loading, and says so once the page turns out unreadable', async () => {
+    const { actions, calls } = fakeActions([
+      async () => ({ kind: 'waiting', tabId: TAB }),
+      async () => ({ kind: 'waiting', tabId: TAB }),
+      async () => ({ kind: 'unsupported', reason: 'a PDF', tabId: TAB }),
+    ]);
+    const root = show(actions);
+    await until(() => root.textContent ?? '', (text) => text.includes('Reading this page'));
+    await until(() => root.querySelector('.unsupported')?.textContent ?? '', (text) => text.includes('a PDF'), POPUP_WAITING_POLL_MS * 6);
+    expect(calls.load).toBe(3);
+    // Unreadable is final: no more asking, though the tab stays watched.
+    await wait(POPUP_WAITING_POLL_MS * 2);
+    expect(calls.load).toBe(3);
+    expect(calls.watched).toEqual([TAB]);
   });
 
   it('stops watching the page when it closes', async () => {

@@ -147,6 +147,40 @@ describe('the popup while it is open', () => {
     await page.close();
   });
 
+  it('says it is reading a page still loading, not that it cannot read it, and shows it once loaded', async () => {
+    const page = await browser.context.newPage();
+    const tabId = await tabIdOf(browser, page);
+    // The article's response is held back: the tab is loading, and no content script runs in it yet.
+    const url = server.url('demo-us-urges-restraint.html');
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let requested: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => (requested = resolve));
+    await browser.context.route(url, async (route) => {
+      requested();
+      await released;
+      await route.continue();
+    });
+    const navigation = page.goto(url);
+    const popup = await browser.context.newPage();
+    try {
+      await arrived;
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+      await popup.locator('main[aria-busy="true"]', { hasText: 'Reading this page' }).waitFor({ timeout: 5000 });
+      await popup.waitForTimeout(700); // past a poll of the popup: the page is still loading, and it still says so
+      expect(await popup.locator('.unsupported').count()).toBe(0);
+      release();
+      await navigation;
+      await popup.locator('[data-entity="marco-rubio"]').waitFor({ timeout: 10_000 });
+    } finally {
+      release();
+      await navigation.catch(() => undefined);
+      await browser.context.unroute(url);
+      await popup.close();
+      await page.close();
+    }
+  });
+
   it('shows a page that finished loading after the popup opened', async () => {
     const page = await browser.context.newPage();
     const tabId = await tabIdOf(browser, page);

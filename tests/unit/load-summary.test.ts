@@ -8,8 +8,9 @@ import { isNoticeFromTab, loadSummary, type TabMessenger } from '../../src/ui/po
 
 const summary: PageSummary = { url: 'https://news.example/a', title: 'A', publishedAt: null, status: 'ready', mentions: [] };
 
-function messenger(top: () => Promise<unknown>): TabMessenger {
+function messenger(top: () => Promise<unknown>, loading = false): TabMessenger {
   return {
+    tabIsLoading: async () => loading,
     activeTabId: async () => 4,
     sendToFrame: (_tabId, frameId, message) => (frameId === 0 && (message as { type: string }).type === SUMMARY_REQUEST ? top() : Promise.reject(new Error('no frame'))),
     sendToBackground: async () => [],
@@ -20,6 +21,11 @@ describe('loadSummary', () => {
   it('names the tab of a page that no content script answers for yet', async () => {
     const state = await loadSummary(messenger(() => Promise.reject(new Error('Could not establish connection'))));
     expect(state).toMatchObject({ kind: 'unsupported', tabId: 4 });
+  });
+
+  it('waits for a tab still loading its page, instead of calling it unreadable', async () => {
+    const state = await loadSummary(messenger(() => Promise.reject(new Error('Could not establish connection')), true), 9);
+    expect(state).toEqual({ kind: 'waiting', tabId: 9 });
   });
 
   it('names the tab of a page that answers with something else than a summary', async () => {

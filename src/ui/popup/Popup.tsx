@@ -14,6 +14,8 @@ import { useLiveSummary, type LiveSummarySource } from './use-live-summary';
 
 export type PopupState =
   | { kind: 'loading' }
+  /** The tab is still loading a page that no content script answers for yet. */
+  | { kind: 'waiting'; tabId: number }
   | { kind: 'unsupported'; reason: string; tabId?: number }
   | { kind: 'summary'; summary: PageSummary; tabId: number };
 
@@ -87,7 +89,7 @@ export function Popup({ kb, actions }: PopupProps) {
   const summary = state.kind === 'summary' ? state.summary : null;
   const timeline = useMemo(() => (summary ? backgroundTimeline(kb, summary.mentions, summary.publishedAt) : []), [kb, summary]);
 
-  if (state.kind === 'loading') return <main class="state" aria-busy="true">Reading this page…</main>;
+  if (state.kind === 'loading' || state.kind === 'waiting') return <main class="state" aria-busy="true">Reading this page…</main>;
   if (state.kind === 'unsupported') {
     return (
       <main class="state unsupported">

@@ -11,6 +11,8 @@ export interface TabMessenger {
   /** A message to one frame of the tab (0: the top one). */
   sendToFrame(tabId: number, frameId: number, message: unknown): Promise<unknown>;
   sendToBackground(message: unknown): Promise<unknown>;
+  /** Whether the tab is still loading its page (`tabs.Tab.status`, readable without the `tabs` permission). */
+  tabIsLoading(tabId: number): Promise<boolean>;
 }
 
 /** The tab's frames, besides the top one, that mention something (asked of the background, which keeps the list). */
@@ -42,7 +44,9 @@ export async function loadSummary(messenger: TabMessenger, tabId?: number): Prom
     const frames = await Promise.all(frameIds.map((frameId) => messenger.sendToFrame(id, frameId, { type: SUMMARY_REQUEST }).catch(() => null)));
     return { kind: 'summary', summary: mergeSummaries(answer, frames.filter(isSummary)), tabId: id };
   } catch {
-    // No content script answered: the page is one the browser does not let extensions read, or not yet.
+    // No content script answered: the page is still loading (Backstory starts once it has), or it is one the
+    // browser does not let extensions read.
+    if (await messenger.tabIsLoading(id).catch(() => false)) return { kind: 'waiting', tabId: id };
     return { kind: 'unsupported', reason: UNREADABLE, tabId: id };
   }
 }

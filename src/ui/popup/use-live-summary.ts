@@ -3,10 +3,12 @@
  * of the tab says that its state or what it mentions changed (a live page's new post, the site switch turned in the
  * popup, a page that finished loading after the popup opened). The summary shown stays until the next one arrives,
  * so the list does not flash back to "Reading this page…"; a burst of notices asks once
- * (`POPUP_REFRESH_DEBOUNCE_MS`), and an answer that comes after a newer one is dropped.
+ * (`POPUP_REFRESH_DEBOUNCE_MS`), and an answer that comes after a newer one is dropped. While the tab is still
+ * loading a page nothing answers for yet, it asks again every `POPUP_WAITING_POLL_MS` too: a page that turns out
+ * unreadable never speaks.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { POPUP_REFRESH_DEBOUNCE_MS } from '../../timing';
+import { POPUP_REFRESH_DEBOUNCE_MS, POPUP_WAITING_POLL_MS } from '../../timing';
 import type { PopupState } from './Popup';
 
 export interface LiveSummarySource {
@@ -32,15 +34,16 @@ export function useLiveSummary(source: LiveSummarySource): PopupState {
         if (!alive || serial !== latest) return;
         setState(next);
         const tabId = tabOf(next);
-        if (!unwatch && tabId !== undefined) unwatch = source.watchPage(tabId, reloadSoon);
+        if (!unwatch && tabId !== undefined) unwatch = source.watchPage(tabId, () => reloadIn(POPUP_REFRESH_DEBOUNCE_MS));
+        if (next.kind === 'waiting') reloadIn(POPUP_WAITING_POLL_MS);
       });
     };
-    const reloadSoon = () => {
+    const reloadIn = (ms: number) => {
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
         load();
-      }, POPUP_REFRESH_DEBOUNCE_MS);
+      }, ms);
     };
     load();
     return () => {
