@@ -18,15 +18,24 @@ export async function loadSettings(): Promise<Settings> {
   return withDefaults(await settingsItem.getValue());
 }
 
+/** This page's last write of the settings: the next one starts after it (see `updateSettings`). */
+let lastWrite: Promise<unknown> = Promise.resolve();
+
 /**
  * Applies `change` to the settings as stored now, and stores the result. The only way to write settings: the popup
  * and the settings page may both be open, and one writing its own copy of the settings would undo what the other
- * changed since that copy was read.
+ * changed since that copy was read. A page's writes go one after another, each reading what the one before wrote:
+ * two clicks in quick succession would otherwise both change the settings they read before either was written, and
+ * the second would undo the first.
  */
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = change(await loadSettings());
-  await settingsItem.setValue(differencesFromDefaults(next));
-  return next;
+export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const write = lastWrite.then(async () => {
+    const next = change(await loadSettings());
+    await settingsItem.setValue(differencesFromDefaults(next));
+    return next;
+  });
+  lastWrite = write.catch(() => undefined);
+  return write;
 }
 
 export async function resetSettings(): Promise<void> {

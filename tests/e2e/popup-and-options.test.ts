@@ -314,6 +314,26 @@ describe('the options page', () => {
     await options.close();
   });
 
+  it('keeps every one of several changes made in quick succession', async () => {
+    const options = await openOptions();
+    // Three clicks in one task, before any write can finish: each change must be applied to what the one before it
+    // wrote, not to the settings all three read.
+    const names = ['Places', 'Organisations', 'Concepts'];
+    const boxes = names.map((name) => options.getByRole('checkbox', { name, exact: true }));
+    await options.evaluate((labels) => {
+      for (const row of document.querySelectorAll('label.row')) if (labels.includes(row.textContent!.trim())) row.querySelector('input')!.click();
+    }, names);
+    const stored = await until(
+      () => browser.worker.evaluate(() => chrome.storage.sync.get('settings')),
+      (s) => (s.settings as { entityTypes?: string[] } | undefined)?.entityTypes?.length === 3,
+    );
+    expect(stored.settings).toEqual({ entityTypes: ['person', 'event', 'agreement'] });
+    await until(() => Promise.all(boxes.map((box) => box.isChecked())), (checked) => checked.every((c) => !c));
+    await options.reload();
+    for (const box of boxes) expect(await box.isChecked()).toBe(false);
+    await options.close();
+  });
+
   it('keeps what the popup changed while it was open, and shows it', async () => {
     const options = await openOptions();
     const page = await browser.context.newPage();
