@@ -1,7 +1,7 @@
 /**
  * The Firefox build in Debian's Firefox ESR: highlights painted over the page's own text nodes, the card on hover,
  * and the page summary message (read through the popup, opened by the browser window in a background tab, which asks
- * the active tab with that message). Runs when Firefox is present (`.ci/run` installs it).
+ * the active tab with that message), and the popup kept current by the page's notices. Runs when Firefox is present (`.ci/run` installs it).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -91,5 +91,18 @@ describe.skipIf(!firefoxPath)('Backstory in Firefox ESR', () => {
       `[...CSS.highlights.get('backstory-mention')].every((r) => r.startContainer.nodeType === 3 && r.startContainer.isConnected)`,
     );
     expect(painted).toBe(true);
+  });
+
+  // Last: switching off removes the host element the DOM test above counts.
+  it('keeps the open popup current: the site switched off and on in it empties and refills its list', async () => {
+    const popup = await firefox.openAddonPage(`moz-extension://${ADDON_UUID}/popup.html`);
+    const listed = `document.querySelectorAll('.entity').length`;
+    const count = await firefox.waitFor<number>(popup, listed, (n) => n > 5);
+    await firefox.evaluate(popup, `(document.querySelector('#site-switch').click(), true)`);
+    // The page tells the extension it is off; Firefox hands the popup that message too, and it asks again.
+    await firefox.waitFor<string>(popup, `document.querySelector('main').textContent`, (text) => text.includes('Backstory is turned off for this page.'));
+    await firefox.waitFor<number>(tab, `CSS.highlights.get('backstory-mention')?.size ?? 0`, (n) => n === 0);
+    await firefox.evaluate(popup, `(document.querySelector('#site-switch').click(), true)`);
+    expect(await firefox.waitFor<number>(popup, listed, (n) => n === count)).toBe(count);
   });
 });
