@@ -32,7 +32,7 @@ const actions: PopupActions = {
   loadSettings,
   watchSettings,
   changeSettings: updateSettings,
-  reveal: (tabId, id) => void revealMention(messenger, tabId, id),
+  reveal: (tabId, id) => revealMention(messenger, tabId, id),
   openSettings: () => void browser.runtime.openOptionsPage(),
 };
 

@@ -41,7 +41,7 @@ function fakeActions(answers: (() => Promise<PopupState>)[]) {
     loadSettings: async () => ({ ...DEFAULT_SETTINGS }),
     watchSettings: () => () => undefined,
     changeSettings: async (change) => change({ ...DEFAULT_SETTINGS }),
-    reveal: () => undefined,
+    reveal: async () => true,
     openSettings: () => undefined,
   };
   return { actions, calls, notice: () => watchers.forEach((w) => w()) };

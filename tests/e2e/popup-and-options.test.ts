@@ -14,6 +14,12 @@ let server: FixtureServer;
 // The live blog of the dynamic fixtures (pages with scripts), for the popup that follows it.
 const extraPages: Record<string, string> = {
   '/live-blog.html': readFileSync(join(import.meta.dirname, '../fixtures/dynamic/live-blog.html'), 'utf8'),
+  // Written for this test: one name on show, one only inside a closed "Background" box.
+  '/background-box.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Calls for calm</title></head><body><article>
+    <h1>Calls for calm after a week of strikes</h1>
+    <p>Marco Rubio said on Saturday that he had spoken with officials in both capitals and urged them to talk.</p>
+    <details><summary>Background</summary><p>S. Jaishankar has been India's external affairs minister since 2019.</p></details>
+    </article></body></html>`,
 };
 
 beforeAll(async () => {
@@ -143,6 +149,24 @@ describe('the popup while it is open', () => {
     const after = await requestSummary(browser, tabId);
     expect(await listedCounts(popup)).toEqual(Object.fromEntries(after.mentions.map((m) => [m.id, m.count])));
     expect(after.mentions.length).toBeGreaterThan(before.mentions.length);
+    await popup.close();
+    await page.close();
+  });
+
+  it('says so when a name is only in text the page hides, instead of seeming to do nothing', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/background-box.html'));
+    await readySummary(browser, page);
+    const popup = await openPopupFor(page);
+    const note = (id: string) => popup.locator(`[data-entity="${id}"] .unseen`).textContent();
+    await popup.locator('[data-entity="s-jaishankar"] button.reveal').click();
+    await until(() => note('s-jaishankar'), (text) => !!text && text.includes('only in text it hides'));
+    await popup.locator('[data-entity="marco-rubio"] button.reveal').click();
+    await until(
+      () => page.evaluate(() => [...(CSS.highlights.get('backstory-active') ?? [])].map((r) => (r as Range).toString())),
+      (texts) => texts.length === 1 && texts[0] === 'Marco Rubio',
+    );
+    expect(await note('marco-rubio')).toBe('');
     await popup.close();
     await page.close();
   });

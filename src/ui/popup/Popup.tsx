@@ -25,8 +25,8 @@ export interface PopupActions extends LiveSummarySource {
   watchSettings(onChange: (settings: Settings) => void): () => void;
   /** Applies a change to the settings as stored when it is written (see `OptionsActions.changeSettings`). */
   changeSettings(change: (current: Settings) => Settings): Promise<Settings>;
-  /** Scrolls the page to the entity's first mention and flashes it. */
-  reveal(tabId: number, entityId: string): void;
+  /** Scrolls the page to the entity's first mention it shows and flashes it; resolves to whether there was one. */
+  reveal(tabId: number, entityId: string): Promise<boolean>;
   openSettings(): void;
 }
 
@@ -55,11 +55,14 @@ function Switch({ label, checked, onChange, id }: { label: string; checked: bool
   );
 }
 
-function Entry({ kb, mention, publishedAt, onReveal }: { kb: KnowledgeBase; mention: MentionSummary; publishedAt: string | null; onReveal: () => void }) {
+function Entry({ kb, mention, publishedAt, onReveal }: { kb: KnowledgeBase; mention: MentionSummary; publishedAt: string | null; onReveal: () => Promise<boolean> }) {
   const entity = kb.entities.get(mention.id);
+  // "Show on the page" finds nothing to show when every mention is in text the page hides (a closed box, a caption
+  // waiting for its slideshow): the reader is told so, instead of a button that seems to do nothing.
+  const [unseen, setUnseen] = useState(false);
   return (
     <li class="entity" data-entity={mention.id}>
-      <button type="button" class="reveal" onClick={onReveal} title="Show on the page">
+      <button type="button" class="reveal" onClick={() => void onReveal().then((shown) => setUnseen(!shown))} title="Show on the page">
         <span class="line">
           <span class="name">{mention.name}</span>
           <span class="times" aria-label={`mentioned ${mention.count} times`}>
@@ -68,6 +71,9 @@ function Entry({ kb, mention, publishedAt, onReveal }: { kb: KnowledgeBase; ment
         </span>
         {entity ? <span class="one-line">{oneLine(entity, publishedAt ?? undefined)}</span> : null}
       </button>
+      <p class="unseen" role="status">
+        {unseen ? 'Not on show: the page names it only in text it hides for now, such as a closed box.' : ''}
+      </p>
     </li>
   );
 }
