@@ -153,6 +153,24 @@ describe('the popup while it is open', () => {
     await page.close();
   });
 
+  it('offers to resume when Backstory is paused everywhere, where a site switch could not turn it on', async () => {
+    await browser.worker.evaluate(() => chrome.storage.sync.set({ settings: { enabled: false } }));
+    const page = await browser.context.newPage();
+    await page.goto(server.url('demo-us-urges-restraint.html'));
+    const tabId = await tabIdOf(browser, page);
+    await until(() => requestSummary(browser, tabId), (s) => s.status === 'disabled');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByText('Backstory is paused on every site.').waitFor();
+    expect(await popup.locator('#site-switch').count()).toBe(0);
+    await popup.locator('#resume').click();
+    await popup.locator('[data-entity="marco-rubio"]').waitFor({ timeout: 10_000 });
+    expect(await popup.locator('#site-switch').isChecked()).toBe(true);
+    expect(await browser.worker.evaluate(() => chrome.storage.sync.get('settings'))).toEqual({ settings: {} });
+    await popup.close();
+    await page.close();
+  });
+
   it('says so when a name is only in text the page hides, instead of seeming to do nothing', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/background-box.html'));

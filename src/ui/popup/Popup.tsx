@@ -128,7 +128,17 @@ export function Popup({ kb, actions }: PopupProps) {
 
       {settings ? (
         <div class="controls">
-          <Switch id="site-switch" label={`On for ${host || 'this site'}`} checked={isEnabledFor(settings, host)} onChange={(on) => update((current) => withSiteEnabled(current, host, on))} />
+          {settings.enabled ? (
+            <Switch id="site-switch" label={`On for ${host || 'this site'}`} checked={isEnabledFor(settings, host)} onChange={(on) => update((current) => withSiteEnabled(current, host, on))} />
+          ) : (
+            // Paused everywhere (in the settings): no site's switch could turn it on, so the popup offers the one that can.
+            <p class="paused">
+              Paused everywhere.{' '}
+              <button type="button" id="resume" class="link" onClick={() => update((current) => ({ ...current, enabled: true }))}>
+                Resume
+              </button>
+            </p>
+          )}
           <Switch id="first-mention" label="First mention only" checked={settings.firstMentionOnly} onChange={(on) => update((current) => ({ ...current, firstMentionOnly: on }))} />
           <button type="button" class="link" onClick={actions.openSettings}>
             Settings
@@ -137,7 +147,7 @@ export function Popup({ kb, actions }: PopupProps) {
       ) : null}
 
       {page.status === 'disabled' ? (
-        <p class="state">Backstory is turned off for this page.</p>
+        <p class="state">{settings && !settings.enabled ? 'Backstory is paused on every site.' : 'Backstory is turned off for this page.'}</p>
       ) : page.mentions.length === 0 ? (
         <p class="state empty">{page.status === 'scanning' ? 'Still reading this page…' : 'Nothing on this page that Backstory can explain yet.'}</p>
       ) : (
