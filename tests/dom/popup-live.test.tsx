@@ -145,6 +145,17 @@ describe('the open popup', () => {
     expect(calls.watched).toEqual([TAB]);
   });
 
+  it('says that "nothing" is among the kinds of names the reader keeps, when some are left out', async () => {
+    const empty = summaryNaming();
+    for (const [entityTypes, hint] of [[['person'], true], [undefined, false]] as const) {
+      const { actions } = fakeActions([async () => empty]);
+      actions.loadSettings = async () => ({ ...DEFAULT_SETTINGS, ...(entityTypes ? { entityTypes: [...entityTypes] } : {}) });
+      const root = show(actions);
+      const text = await until(() => root.querySelector('.empty')?.textContent ?? '', (t) => t.includes('Nothing on this page') && (!hint || t.includes('chose')));
+      expect(text.includes('kinds of names you chose')).toBe(hint);
+    }
+  });
+
   it('stops watching the page when it closes', async () => {
     const { actions, calls, notice } = fakeActions([async () => summaryNaming(['marco-rubio', 'Marco Rubio'])]);
     const root = show(actions);

@@ -4,7 +4,7 @@
  * way to jump to it on the page; a filter; switches for this site and for first mention only; a link to settings.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { TYPE_LABELS, type EntityType } from '../../kb/entity-types';
+import { ENTITY_TYPES, TYPE_LABELS, type EntityType } from '../../kb/entity-types';
 import type { KnowledgeBase } from '../../kb/knowledge-base';
 import type { MentionSummary, PageSummary } from '../../messaging/messages';
 import { isEnabledFor, withSiteEnabled, type Settings } from '../../settings/settings';
@@ -149,7 +149,14 @@ export function Popup({ kb, actions }: PopupProps) {
       {page.status === 'disabled' ? (
         <p class="state">{settings && !settings.enabled ? 'Backstory is paused on every site.' : 'Backstory is turned off for this page.'}</p>
       ) : page.mentions.length === 0 ? (
-        <p class="state empty">{page.status === 'scanning' ? 'Still reading this page…' : 'Nothing on this page that Backstory can explain yet.'}</p>
+        <p class="state empty">
+          {page.status === 'scanning'
+            ? 'Still reading this page…'
+            : // The page lists only the kinds of names the reader keeps: with some left out, "nothing" is only of those.
+              settings && settings.entityTypes.length < ENTITY_TYPES.length
+              ? 'Nothing on this page that Backstory can explain yet, among the kinds of names you chose to see (Settings).'
+              : 'Nothing on this page that Backstory can explain yet.'}
+        </p>
       ) : (
         <>
           {timeline.length ? (
