@@ -104,6 +104,8 @@ describe('the open popup', () => {
     expect(listed(root)).toEqual(['marco-rubio']);
     expect(root.querySelector('[aria-busy]')).toBeNull();
     expect(await until(() => listed(root), (ids) => ids.length === 2)).toEqual(['marco-rubio', 'shehbaz-sharif']);
+    // A screen reader hears the new count.
+    expect(root.querySelector('header [role="status"]')?.textContent).toBe('2 names on this page');
     await wait(POPUP_REFRESH_DEBOUNCE_MS * 3);
     expect(calls.load).toBe(2);
     expect(calls.watched).toEqual([TAB]);

@@ -124,6 +124,10 @@ export function Popup({ kb, actions }: PopupProps) {
       <header class="page">
         <h1 title={page.title}>{page.title || page.url}</h1>
         {page.publishedAt ? <p class="published">Published {formatDate(page.publishedAt.slice(0, 10))}</p> : null}
+        {/* The list changes while the popup is open (a live page, a switch): a screen reader hears the new count. */}
+        <p class="visually-hidden" role="status">
+          {page.status === 'ready' ? `${page.mentions.length} ${page.mentions.length === 1 ? 'name' : 'names'} on this page` : ''}
+        </p>
       </header>
 
       {settings ? (
