@@ -1234,6 +1234,36 @@ describe('hostile pages', () => {
   });
 });
 
+describe('a page that claims the host element’s name for itself', () => {
+  it('keeps reading and painting the page, opens no card of the page’s making, and throws nothing', async () => {
+    const { page, errors } = await open('hostile-impostor-host.html');
+    try {
+      const summary = await readySummary(browser, page);
+      expect(ids(summary)).toEqual(expect.arrayContaining(['marco-rubio', 'shehbaz-sharif', 'line-of-control']));
+      const { rect, painted } = await showText(page, 'Marco Rubio');
+      expect(painted).toBe(true);
+      await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      await page.waitForTimeout(CARD_OPEN_DELAY_MS + 500);
+      // No element of that name is left in the page by Backstory: it cannot have a shadow root of ours.
+      expect(await page.evaluate(() => document.querySelectorAll('backstory-ui').length)).toBe(0);
+      // Hovering again, and a click that would pin a card, change nothing either.
+      await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => document.querySelectorAll('backstory-ui').length)).toBe(0);
+      // Still reading: a paragraph added later is read and painted.
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Tammy Bruce took questions at the State Department.';
+        document.querySelector('article')!.append(p);
+      });
+      await summaryWhere(page, (s) => ids(s).includes('tammy-bruce'));
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+});
+
 describe('a page full of small frames', () => {
   /** Per frame of the page: its text, the names painted in it, and how its first painted name is styled. */
   const paintedInFrames = (page: Page) =>

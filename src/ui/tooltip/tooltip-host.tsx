@@ -33,6 +33,8 @@ export interface CardRequest {
 export class TooltipHost {
   private host: HTMLElement | null = null;
   private container: HTMLDivElement | null = null;
+  /** The page has its own element named `HOST_TAG`, which cannot take our shadow root (see `ensureHost`). */
+  private nameClaimed = false;
 
   constructor(
     private readonly doc: Document,
@@ -49,15 +51,26 @@ export class TooltipHost {
     return fullscreen && fullscreen.tagName !== 'IFRAME' ? fullscreen : this.doc.documentElement;
   }
 
-  private ensureHost(): HTMLDivElement {
+  /** The card's container, made (with the host) on first use; null on a page that claimed the host's name. */
+  private ensureHost(): HTMLDivElement | null {
     if (this.container && this.host?.isConnected) {
       const parent = this.hostParent();
       if (this.host.parentNode !== parent) parent.append(this.host);
       return this.container;
     }
+    if (this.nameClaimed) return null;
     this.host?.remove();
     const host = this.doc.createElement(HOST_TAG);
-    const shadow = host.attachShadow({ mode: 'open' });
+    let shadow: ShadowRoot;
+    try {
+      shadow = host.attachShadow({ mode: 'open' });
+    } catch {
+      // The page defined an element of that name with a shadow root of its own (or one that cannot have one): there
+      // is no host for a card on this page, and no other name would keep the one-host-element contract. The page
+      // keeps its highlights and the popup; it gets no card, and no error of ours.
+      this.nameClaimed = true;
+      return null;
+    }
     const style = this.doc.createElement('style');
     style.textContent = cardCss;
     const container = this.doc.createElement('div');
@@ -87,6 +100,7 @@ export class TooltipHost {
 
   show(request: CardRequest): void {
     const container = this.ensureHost();
+    if (!container) return;
     this.cancelPageZoom();
     container.dataset.theme = request.theme;
     container.dataset.pinned = String(request.pinned);
