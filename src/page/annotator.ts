@@ -18,6 +18,7 @@ import { readPublishedAt } from './article-metadata';
 import { clearHighlights, paintedStyle, styleHighlightsIn } from './highlights';
 import { MentionIndex } from './hit-test';
 import { Cancelled, type Slicer } from './slicer';
+import { readingRoot } from './reading-root';
 import { isShown } from './shown';
 import { BlockCollector, blockContainer, blockHasNode, blockRange, firstNodeOf, isReadable, type TextBlock } from './text-blocks';
 import { ViewportPainter, type Paintable } from './viewport-painter';
@@ -187,8 +188,7 @@ export class PageAnnotator {
 
   /** Reads the whole page again, in slices. Returns whether what the page mentions changed. */
   async scanAll(slicer: Slicer): Promise<boolean> {
-    const root = this.doc.body ?? this.doc.documentElement;
-    const collector = new BlockCollector(root);
+    const collector = new BlockCollector(readingRoot(this.doc));
     while (!collector.collect(slicer.timeIsUp)) await slicer.checkpoint();
     this.blocks = collector.blocks;
     this.shadowRoots = new Set(collector.shadowRoots);

@@ -1234,6 +1234,46 @@ describe('hostile pages', () => {
   });
 });
 
+describe('documents that are not HTML pages', () => {
+  /**
+   * The browser asks for /favicon.ico for a document that names no icon of its own (a .txt, a feed), and the fixture
+   * server has none: that 404 is the test's, not Backstory's.
+   */
+  const withoutMissingIcon = (errors: string[]) => errors.filter((e) => !e.includes('Failed to load resource'));
+  /** The document's painted mentions, from the page's highlight registry. */
+  const paintedTexts = (page: Page) => page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => (r as Range).toString()));
+
+  it('reads a transcript published as plain text, which the browser shows as one <pre>', async () => {
+    const { page, errors } = await open('transcript.txt');
+    try {
+      const summary = await readySummary(browser, page);
+      expect(countsOf(summary)).toEqual({ 'marco-rubio': 1, 'shehbaz-sharif': 1 });
+      expect((await paintedTexts(page)).sort()).toEqual(['Marco Rubio', 'Shehbaz Sharif']);
+      await hoverAndSeeCard(page, 'Shehbaz Sharif', 'Shehbaz Sharif');
+      expect(withoutMissingIcon(errors)).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+
+  it('reads a news feed shown as XML and a map opened as an SVG image, without an error', async () => {
+    for (const [file, expected] of [
+      ['feed.xml', ['line-of-control', 'marco-rubio']],
+      ['map.svg', ['baisaran-valley', 'line-of-control', 'muzaffarabad', 'pahalgam']],
+    ] as const) {
+      const { page, errors } = await open(file);
+      try {
+        const summary = await readySummary(browser, page);
+        expect(ids(summary)).toEqual(expect.arrayContaining([...expected]));
+        expect(await paintedTexts(page)).toEqual(expect.arrayContaining(['Line of Control']));
+        expect(withoutMissingIcon(errors)).toEqual([]);
+      } finally {
+        await close(page);
+      }
+    }
+  });
+});
+
 describe('a page that claims the host element’s name for itself', () => {
   it('keeps reading and painting the page, opens no card of the page’s making, and throws nothing', async () => {
     const { page, errors } = await open('hostile-impostor-host.html');
