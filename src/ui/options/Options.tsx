@@ -48,6 +48,8 @@ export function Options({ actions }: { actions: OptionsActions }) {
       setSaved('Saved.');
     });
   };
+  /** One setting to a new value (read from the event before the change runs). */
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => update((current) => ({ ...current, [key]: value }));
 
   const addSite = (event: Event) => {
     event.preventDefault();
@@ -81,20 +83,17 @@ export function Options({ actions }: { actions: OptionsActions }) {
       <section aria-labelledby="where">
         <h2 id="where">Where Backstory runs</h2>
         <label class="row">
-          <input type="checkbox" checked={settings.enabled} onChange={(e) => {
-              const enabled = (e.currentTarget as HTMLInputElement).checked;
-              update((current) => ({ ...current, enabled }));
-            }} />
+          <input type="checkbox" checked={settings.enabled} onChange={(e) => set('enabled', (e.currentTarget as HTMLInputElement).checked)} />
           On (turn off to pause Backstory everywhere)
         </label>
         <fieldset>
           <legend>Sites</legend>
           <label class="row">
-            <input type="radio" name="site-mode" checked={settings.siteMode === 'everywhere-except'} onChange={() => update((current) => ({ ...current, siteMode: 'everywhere-except' }))} />
+            <input type="radio" name="site-mode" checked={settings.siteMode === 'everywhere-except'} onChange={() => set('siteMode', 'everywhere-except')} />
             Every site except those listed
           </label>
           <label class="row">
-            <input type="radio" name="site-mode" checked={settings.siteMode === 'only'} onChange={() => update((current) => ({ ...current, siteMode: 'only' }))} />
+            <input type="radio" name="site-mode" checked={settings.siteMode === 'only'} onChange={() => set('siteMode', 'only')} />
             Only the sites listed
           </label>
           <ul class="sites" aria-label="Listed sites">
@@ -137,10 +136,7 @@ export function Options({ actions }: { actions: OptionsActions }) {
           ))}
         </fieldset>
         <label class="row">
-          <input type="checkbox" checked={settings.firstMentionOnly} onChange={(e) => {
-            const firstMentionOnly = (e.currentTarget as HTMLInputElement).checked;
-            update((current) => ({ ...current, firstMentionOnly }));
-          }} />
+          <input type="checkbox" checked={settings.firstMentionOnly} onChange={(e) => set('firstMentionOnly', (e.currentTarget as HTMLInputElement).checked)} />
           Highlight only the first mention of each name
         </label>
       </section>
@@ -149,10 +145,7 @@ export function Options({ actions }: { actions: OptionsActions }) {
         <h2 id="how">How it looks</h2>
         <label class="row" for="style">
           Highlight style
-          <select id="style" value={settings.highlightStyle} onChange={(e) => {
-            const highlightStyle = (e.currentTarget as HTMLSelectElement).value as Settings['highlightStyle'];
-            update((current) => ({ ...current, highlightStyle }));
-          }}>
+          <select id="style" value={settings.highlightStyle} onChange={(e) => set('highlightStyle', (e.currentTarget as HTMLSelectElement).value as Settings['highlightStyle'])}>
             <option value="underline">Dotted underline (a tint on very long pages)</option>
             <option value="tint">Background tint</option>
             <option value="none">None (cards still open on hover)</option>
@@ -167,18 +160,12 @@ export function Options({ actions }: { actions: OptionsActions }) {
             max={HOVER_DELAY_RANGE.max}
             step={50}
             value={settings.hoverDelayMs}
-            onChange={(e) => {
-              const hoverDelayMs = Number((e.currentTarget as HTMLInputElement).value) || DEFAULT_SETTINGS.hoverDelayMs;
-              update((current) => ({ ...current, hoverDelayMs }));
-            }}
+            onChange={(e) => set('hoverDelayMs', Number((e.currentTarget as HTMLInputElement).value) || DEFAULT_SETTINGS.hoverDelayMs)}
           />
         </label>
         <label class="row" for="theme">
           Theme
-          <select id="theme" value={settings.theme} onChange={(e) => {
-            const theme = (e.currentTarget as HTMLSelectElement).value as Settings['theme'];
-            update((current) => ({ ...current, theme }));
-          }}>
+          <select id="theme" value={settings.theme} onChange={(e) => set('theme', (e.currentTarget as HTMLSelectElement).value as Settings['theme'])}>
             <option value="system">Follow the system</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>
