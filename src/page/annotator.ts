@@ -240,6 +240,11 @@ export class PageAnnotator {
     if (this.status === 'ready') this.publish();
   }
 
+  /** Paints again what the page's highlight registry lost (see `ViewportPainter.restoreIfCleared`). */
+  restorePaint(): void {
+    this.painter.restoreIfCleared();
+  }
+
   mentionAt(x: number, y: number): { mention: PageMention; lineRect: DOMRect } | null {
     const version = this.painter.version;
     if (this.index?.version !== version) {

@@ -363,6 +363,8 @@ export class ContentController {
 
   private onScroll(): void {
     if (!this.active) return;
+    // The reader moves on: what the page's registry lost since (another user of it cleared it) comes back.
+    this.annotator?.restorePaint();
     if (!this.hover.isPinned) {
       this.hover.dismiss();
       return;
@@ -466,6 +468,7 @@ export class ContentController {
     // One hit test per frame, however many pointer events arrive in it.
     this.pointerFrame = this.deps.requestAnimationFrame(() => {
       this.pointerFrame = null;
+      this.annotator?.restorePaint();
       if (this.lastPointer) this.hover.pointerMoved(this.lastPointer.x, this.lastPointer.y);
     });
   }

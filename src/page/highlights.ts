@@ -32,12 +32,27 @@ export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
-/** Registers every range at once: adding ranges one by one to a registered Highlight repaints each time. */
-export function paintMentions(ranges: readonly Range[], style: HighlightStyle = 'underline'): void {
-  if (!highlightsSupported()) return;
+/**
+ * Registers every range at once: adding ranges one by one to a registered Highlight repaints each time. Returns the
+ * Highlight registered (null for none), for `isStillRegistered`.
+ */
+export function paintMentions(ranges: readonly Range[], style: HighlightStyle = 'underline'): Highlight | null {
+  if (!highlightsSupported()) return null;
   const name = STYLE_HIGHLIGHTS[style];
   for (const other of [MENTION_HIGHLIGHT, TINT_HIGHLIGHT]) if (other !== name) CSS.highlights.delete(other);
-  if (name) CSS.highlights.set(name, new Highlight(...ranges));
+  if (!name) return null;
+  const highlight = new Highlight(...ranges);
+  CSS.highlights.set(name, highlight);
+  return highlight;
+}
+
+/**
+ * Whether the page's highlight registry still holds what `paintMentions` registered. The registry is the page's, and
+ * shared: a page's own find feature, or another extension, may clear it (`CSS.highlights.clear()`).
+ */
+export function isStillRegistered(highlight: Highlight, style: HighlightStyle): boolean {
+  const name = STYLE_HIGHLIGHTS[style];
+  return !name || !highlightsSupported() || CSS.highlights.get(name) === highlight;
 }
 
 export function paintActive(range: Range | null): void {
@@ -53,8 +68,8 @@ export function paintFocus(range: Range | null): void {
 }
 
 export function clearHighlights(): void {
-  if (highlightsSupported()) CSS.highlights.delete(FOCUS_HIGHLIGHT);
   if (!highlightsSupported()) return;
+  CSS.highlights.delete(FOCUS_HIGHLIGHT);
   CSS.highlights.delete(MENTION_HIGHLIGHT);
   CSS.highlights.delete(TINT_HIGHLIGHT);
   CSS.highlights.delete(ACTIVE_HIGHLIGHT);

@@ -16,7 +16,7 @@
  */
 import type { HighlightStyle } from '../settings/settings';
 import { PAINT_MARGIN_VIEWPORTS, PAINT_RUN_CONTAINERS } from '../timing';
-import { paintMentions } from './highlights';
+import { isStillRegistered, paintMentions } from './highlights';
 
 /** Text to paint in one container: its ranges are made only when the container comes near the viewport. */
 export interface Paintable {
@@ -46,7 +46,7 @@ export class ViewportPainter<T extends Paintable = Paintable> {
   private frame: number | null = null;
   private style: HighlightStyle = 'underline';
   /** What was registered last (null: nothing, as at first and after `dispose`, when the owner clears the page). */
-  private painted: { ranges: Range[]; style: HighlightStyle } | null = null;
+  private painted: { ranges: Range[]; style: HighlightStyle; highlight: Highlight | null } | null = null;
   private changes = 0;
 
   constructor(private readonly win: Window & typeof globalThis) {}
@@ -160,8 +160,18 @@ export class ViewportPainter<T extends Paintable = Paintable> {
     const { painted } = this;
     if (!painted && !ranges.length) return;
     if (painted && painted.style === this.style && painted.ranges.length === ranges.length && painted.ranges.every((r, i) => r === ranges[i])) return;
-    this.painted = ranges.length ? { ranges, style: this.style } : null;
-    paintMentions(ranges, this.style);
+    const highlight = paintMentions(ranges, this.style);
+    this.painted = ranges.length ? { ranges, style: this.style, highlight } : null;
+  }
+
+  /**
+   * Registers what was painted again if the page's registry lost it (a page's find feature or another extension
+   * cleared it): the painter otherwise repaints only when what is near the viewport changes. Cheap: one lookup.
+   */
+  restoreIfCleared(): void {
+    const { painted } = this;
+    if (!painted?.highlight || isStillRegistered(painted.highlight, painted.style)) return;
+    painted.highlight = paintMentions(painted.ranges, painted.style);
   }
 }
 

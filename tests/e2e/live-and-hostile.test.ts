@@ -1282,6 +1282,33 @@ describe('documents that are not HTML pages', () => {
   });
 });
 
+describe('a page that clears the highlight registry it shares with Backstory', () => {
+  it('gets the highlights back as soon as the reader moves the pointer or scrolls', async () => {
+    const { page, errors } = await open('hostile-listener.html');
+    const painted = () => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
+    try {
+      await readySummary(browser, page);
+      const before = await until(painted, (n) => n > 0);
+      // What a page's own find feature, or another extension, may do with the registry.
+      await page.evaluate(() => CSS.highlights.clear());
+      expect(await painted()).toBe(0);
+      await page.mouse.move(40, 40);
+      await page.mouse.move(60, 60);
+      expect(await until(painted, (n) => n > 0, 3000, 'the highlights back after a pointer move')).toBe(before);
+      // Room to scroll (a style attribute: nothing Backstory reads changes).
+      await page.evaluate(() => {
+        document.body.style.minHeight = '3000px';
+        CSS.highlights.clear();
+      });
+      await page.mouse.wheel(0, 40);
+      expect(await until(painted, (n) => n > 0, 3000, 'the highlights back after a scroll')).toBe(before);
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+});
+
 describe('a page that claims the host element’s name for itself', () => {
   it('keeps reading and painting the page, opens no card of the page’s making, and throws nothing', async () => {
     const { page, errors } = await open('hostile-impostor-host.html');
