@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { PageSummary } from '../../src/messaging/messages';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchWithExtension, readySummary, requestSummary, rectOfText, serveFixtures, tabIdOf, type ExtensionBrowser, type FixtureServer, until } from './harness';
 
@@ -60,12 +61,17 @@ async function openPopupFor(page: Page): Promise<Page> {
   return popup;
 }
 
+/** A page read to the end, and the popup opened on it. */
+async function pageWithPopup(path: string): Promise<{ page: Page; popup: Page; summary: PageSummary }> {
+  const page = await browser.context.newPage();
+  await page.goto(server.url(path));
+  const summary = await readySummary(browser, page);
+  return { page, popup: await openPopupFor(page), summary };
+}
+
 describe('the popup', () => {
   it('gives a background timeline in date order, filters names, and jumps to a mention on the page', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('demo-us-urges-restraint.html'));
-    await readySummary(browser, page);
-    const popup = await openPopupFor(page);
+    const { page, popup } = await pageWithPopup('demo-us-urges-restraint.html');
 
     const timeline = await popup.locator('.timeline li time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
     expect(timeline.length).toBeGreaterThan(0);
@@ -102,10 +108,7 @@ describe('the popup', () => {
   });
 
   it('turns Backstory off for the site and back on with its switch, and sets first mention only', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('demo-us-urges-restraint.html'));
-    await readySummary(browser, page);
-    const popup = await openPopupFor(page);
+    const { page, popup } = await pageWithPopup('demo-us-urges-restraint.html');
     const tabId = await tabIdOf(browser, page);
 
     const listed = await popup.locator('.entity').count();
@@ -135,10 +138,7 @@ describe('the popup while it is open', () => {
     );
 
   it('follows a live page: each update that names someone new appears in the list', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/live-blog.html'));
-    const before = await readySummary(browser, page);
-    const popup = await openPopupFor(page);
+    const { page, popup, summary: before } = await pageWithPopup('/live-blog.html');
     expect(Object.keys(await listedCounts(popup)).sort()).toEqual(before.mentions.map((m) => m.id).sort());
     expect(await popup.locator('[data-entity="line-of-control"]').count()).toBe(0);
 
@@ -172,10 +172,7 @@ describe('the popup while it is open', () => {
   });
 
   it('says so when a name is only in text the page hides, instead of seeming to do nothing', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/background-box.html'));
-    await readySummary(browser, page);
-    const popup = await openPopupFor(page);
+    const { page, popup } = await pageWithPopup('/background-box.html');
     const note = (id: string) => popup.locator(`[data-entity="${id}"] .unseen`).textContent();
     await popup.locator('[data-entity="s-jaishankar"] button.reveal').click();
     await until(() => note('s-jaishankar'), (text) => !!text && text.includes('only in text it hides'));
@@ -338,10 +335,7 @@ describe('the options page', () => {
     // Headless Chromium asks for light: dark can only come from the setting.
     await browser.worker.evaluate(() => chrome.storage.sync.set({ settings: { theme: 'dark' } }));
     const background = (p: Page) => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    const page = await browser.context.newPage();
-    await page.goto(server.url('demo-us-urges-restraint.html'));
-    await readySummary(browser, page);
-    const popup = await openPopupFor(page);
+    const { page, popup } = await pageWithPopup('demo-us-urges-restraint.html');
     expect(await background(popup)).toBe('rgb(31, 36, 48)');
     const options = await openOptions();
     expect(await background(options)).toBe('rgb(31, 36, 48)');
@@ -378,10 +372,7 @@ describe('the options page', () => {
 
   it('keeps what the popup changed while it was open, and shows it', async () => {
     const options = await openOptions();
-    const page = await browser.context.newPage();
-    await page.goto(server.url('demo-us-urges-restraint.html'));
-    await readySummary(browser, page);
-    const popup = await openPopupFor(page);
+    const { page, popup } = await pageWithPopup('demo-us-urges-restraint.html');
     await popup.locator('#site-switch').uncheck();
     // The open settings page follows: the site the popup switched off is listed.
     await options.locator('.sites li', { hasText: '127.0.0.1' }).waitFor({ timeout: 5000 });
