@@ -4,7 +4,7 @@
  */
 import type { Settings } from '../settings/settings';
 
-export function applyTheme(root: HTMLElement, theme: Settings['theme']): void {
+function applyTheme(root: HTMLElement, theme: Settings['theme']): void {
   if (theme === 'system') delete root.dataset.theme;
   else root.dataset.theme = theme;
 }
