@@ -26,6 +26,9 @@ export default defineBackground(() => {
   const longRequests = new RequestAssembler();
   // Each page's last request, and the engine's block scans of it (with the compiled index that made them).
   const sentTexts = new SentTexts<{ engine: CompiledIndex; scans: BlockScan[] }>();
+  // Whose requests those are: a frame of a tab, and a test for every frame of one tab.
+  const pageOf = (tabId: number | undefined, frameId: number | undefined) => `${tabId}:${frameId}`;
+  const inTab = (tabId: number) => (page: string) => page.startsWith(`${tabId}:`);
   watchUserPacks(use);
 
   // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
@@ -45,7 +48,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isScanTextsRequest(message)) {
-      const page = `${sender.tab?.id}:${sender.frameId}`;
+      const page = pageOf(sender.tab?.id, sender.frameId);
       // In a promise, so that a part out of order becomes the sender's error.
       return Promise.resolve().then((): ScanTextsReply | PartReceived | SendInFull | Promise<ScanTextsReply> => {
         const assembled = longRequests.add(page, message);
@@ -82,5 +85,10 @@ export default defineBackground(() => {
     return undefined;
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void tabFrames.forget(tabId).catch(() => undefined));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabFrames.forget(tabId).catch(() => undefined);
+    // A long page's texts and block scans are megabytes: they go with the tab rather than when other pages push them out.
+    sentTexts.forget(inTab(tabId));
+    longRequests.forget(inTab(tabId));
+  });
 });

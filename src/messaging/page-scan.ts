@@ -209,6 +209,14 @@ export class SentTexts<R = unknown> {
     return { texts: resolved, origins, earlier: held?.kept };
   }
 
+  /**
+   * Lets go of the requests of the senders `isGone` names (a closed tab's frames): a long page's texts and scans are
+   * megabytes, which would otherwise stay until other pages pushed them out.
+   */
+  forget(isGone: (sender: string) => boolean): void {
+    for (const key of [...this.pages.keys()]) if (isGone(key.slice(0, key.lastIndexOf('|')))) this.pages.delete(key);
+  }
+
   /** Keeps what the engine made of the request just resolved for the page, unless a newer request came meanwhile. */
   keep(sender: string, session: RequestSession | undefined, kept: R): void {
     const held = session ? this.pages.get(`${sender}|${session.id}`) : undefined;
@@ -225,6 +233,11 @@ const MAX_UNFINISHED_REQUESTS = 16;
  */
 export class RequestAssembler {
   private readonly unfinished = new Map<string, TextOrReference[][]>();
+
+  /** Drops the unfinished requests of the senders `isGone` names (a tab closed halfway through sending). */
+  forget(isGone: (sender: string) => boolean): void {
+    for (const key of [...this.unfinished.keys()]) if (isGone(key.slice(0, key.lastIndexOf('|')))) this.unfinished.delete(key);
+  }
 
   /** The request's texts when it is complete; the count of parts received so far when not; an error if out of order. */
   add(sender: string, request: ScanTextsRequest): TextOrReference[] | PartReceived {

@@ -60,6 +60,12 @@ export class TabFrames {
   private readonly records = new Map<number, TabRecord>();
   /** Each tab's updates, one after another: notices of several frames arrive together, and each reads and writes. */
   private readonly queues = new Map<number, Promise<unknown>>();
+  /**
+   * Tabs closed while this background runs. A frame's last notice (its `pagehide`, a scan that ended as the tab
+   * closed) can arrive after the tab's removal, or be halfway through its update then: it would store a record of a
+   * tab that is gone, kept until the browser closes. Tab ids are not reused within a browser session.
+   */
+  private readonly closed = new Set<number>();
 
   constructor(
     private readonly store: RecordStore,
@@ -117,11 +123,13 @@ export class TabFrames {
     return { frameIds, badge: changed ? badge : null };
   }
 
-  /** The tab was closed. */
-  forget(tabId: number): Promise<void> {
+  /** The tab was closed: its record goes once the updates already under way have run, and later notices are ignored. */
+  async forget(tabId: number): Promise<void> {
+    this.closed.add(tabId);
+    await this.queues.get(tabId);
     this.records.delete(tabId);
     this.queues.delete(tabId);
-    return this.store.remove(keyOf(tabId));
+    await this.store.remove(keyOf(tabId));
   }
 
   private async askFrames(tabId: number, record: TabRecord): Promise<void> {
@@ -135,6 +143,7 @@ export class TabFrames {
   /** Applies `change` to the tab's record, after the tab's earlier updates; stores the record if it changed. */
   private update(tabId: number, change: (record: TabRecord) => Promise<void>): Promise<{ badge: BadgeState | null; changed: boolean }> {
     const run = async () => {
+      if (this.closed.has(tabId)) return { badge: null, changed: false };
       const record = this.records.get(tabId) ?? (await this.store.get(keyOf(tabId))) ?? { top: null, frames: [] };
       this.records.set(tabId, record);
       const before = JSON.stringify(record);

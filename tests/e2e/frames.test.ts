@@ -2,7 +2,8 @@
  * An embedded post from another site: a cross-site frame, which the browser runs in another process, as social
  * networks' embeds are on news pages. The frame gets its own highlights; the badge and the popup count it with the
  * page; the popup's "Show on the page" reaches into it; the site switches follow the page the reader is on, not
- * the embed's site; an embed the page takes out, or that navigates to a page with nothing to read, stops counting.
+ * the embed's site; an embed the page takes out, or that navigates to a page with nothing to read, stops counting;
+ * a closed tab leaves no record.
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { CROSS_SITE_HOST } from '../../scripts/lib/chromium';
@@ -95,4 +96,15 @@ it('stops counting an embed once it navigates to a page with nothing to read', a
   }, CROSS_SITE_HOST);
   await until(badge, (text) => text === '1', 5000);
   await page.close();
+});
+
+it('keeps no record of a tab once it is closed', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(server.url('/reactions.html'));
+  const tabId = await tabIdOf(browser, page);
+  const record = () => browser.worker.evaluate((key) => chrome.storage.session.get(key).then((stored) => stored[key] ?? null), `tab-frames:${tabId}`);
+  // The embed is on record, which is what the badge counts and the popup asks.
+  await until(record, (held) => (held as { frames?: unknown[] } | null)?.frames?.length === 1, 8000);
+  await page.close();
+  await until(record, (held) => held === null, 5000);
 });

@@ -122,6 +122,28 @@ describe('the page-scan messages (content script ↔ background)', () => {
     expect(matched).toEqual(edited);
   });
 
+  it('let go of what a closed tab sent, and keep every other page’s', () => {
+    const texts = new SentTexts<string>();
+    const assembler = new RequestAssembler();
+    const session = (id: string) => ({ id, version: 1, base: null });
+    for (const page of ['3:0', '3:7', '31:0']) {
+      texts.resolve(page, [`text of ${page}`], session('s'));
+      texts.keep(page, session('s'), `scans of ${page}`);
+      assembler.add(page, { type: SCAN_TEXTS_REQUEST, texts: ['first part'], part: { id: 'r', index: 0, count: 2 } });
+    }
+    const inTab3 = (page: string) => page.startsWith('3:');
+    texts.forget(inTab3);
+    assembler.forget(inTab3);
+    // A reference into what tab 3 sent now asks for the texts in full; tab 31's is still held.
+    const next = (id: string) => ({ id, version: 2, base: 1 });
+    expect(texts.resolve('3:0', [0], next('s'))).toBeNull();
+    expect(texts.resolve('3:7', [0], next('s'))).toBeNull();
+    expect(texts.resolve('31:0', [0], next('s'))).toEqual({ texts: ['text of 31:0'], origins: Int32Array.from([0]), earlier: 'scans of 31:0' });
+    const lastPart: ScanTextsRequest = { type: SCAN_TEXTS_REQUEST, texts: ['second part'], part: { id: 'r', index: 1, count: 2 } };
+    expect(() => assembler.add('3:0', lastPart)).toThrow(/out of order/);
+    expect(assembler.add('31:0', lastPart)).toEqual(['first part', 'second part']);
+  });
+
   it('keep parts of different senders apart, refuse parts out of order, and drop the oldest unfinished requests', () => {
     const assembler = new RequestAssembler();
     const part = (id: string, index: number, count: number, text: string): ScanTextsRequest => ({ type: SCAN_TEXTS_REQUEST, texts: [text], part: { id, index, count } });

@@ -126,6 +126,22 @@ describe('TabFrames', () => {
     expect(store.data.size).toBe(0);
   });
 
+  it('leaves no record of a closed tab, for a notice under way as it closed or arriving after', async () => {
+    const store = memoryStore();
+    const live = new Map([[7, ready('s-jaishankar')]]);
+    const tabs = new TabFrames(store, framesAnswering(live).ask);
+    await tabs.notice(3, 0, undefined, ready('marco-rubio'));
+    // A frame's notice and the tab's removal, together: the notice is halfway through its update when the tab goes.
+    const late = tabs.notice(3, 7, undefined, ready('s-jaishankar'));
+    await tabs.forget(3);
+    await late;
+    expect(store.data.size).toBe(0);
+    expect(await tabs.notice(3, 7, undefined, ready('s-jaishankar'))).toBeNull();
+    expect(await tabs.left(3, 7, undefined)).toBeNull();
+    expect(store.data.size).toBe(0);
+    expect(await tabs.frames(3)).toEqual({ frameIds: [], badge: null });
+  });
+
   it('applies notices that arrive together one after another', async () => {
     const live = new Map<number, PageState>();
     for (let frameId = 1; frameId <= 20; frameId++) live.set(frameId, ready(`entity-${frameId}`));
