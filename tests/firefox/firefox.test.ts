@@ -1,7 +1,8 @@
 /**
  * The Firefox build in Debian's Firefox ESR: highlights painted over the page's own text nodes, the card on hover,
  * and the page summary message (read through the popup, opened by the browser window in a background tab, which asks
- * the active tab with that message), and the popup kept current by the page's notices. Runs when Firefox is present (`.ci/run` installs it).
+ * the active tab with that message), and the popup kept current by the page's notices. Fails with instructions when
+ * Firefox is missing (`.ci/run` installs it).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,22 +13,24 @@ import { ADDON_UUID, findFirefox, FirefoxBidi } from './firefox-bidi';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ADDON_DIR = resolve(ROOT, '.output/firefox-mv2');
-const firefoxPath = findFirefox();
-if (!firefoxPath) {
-  console.warn('Firefox tests skipped: no firefox-esr or firefox on the PATH (Debian: apt-get install firefox-esr; or set FIREFOX_PATH).');
-}
+/** A missing Firefox fails the run with instructions, as a missing Chromium does: it is never a silent skip. */
+const MISSING_FIREFOX =
+  'No firefox-esr or firefox on the PATH: the Firefox tests need it (Debian: sudo apt-get install firefox-esr; or set FIREFOX_PATH). ' +
+  '.ci/run installs it. To run the other layers without it: npm run test:unit, test:dom, test:e2e.';
 
-describe.skipIf(!firefoxPath)('Backstory in Firefox ESR', () => {
+describe('Backstory in Firefox ESR', () => {
   let firefox: FirefoxBidi;
   let server: FixtureServer;
   let tab: string;
 
   beforeAll(async () => {
+    const firefoxPath = findFirefox();
+    if (!firefoxPath) throw new Error(MISSING_FIREFOX);
     if (process.env.BACKSTORY_E2E_SKIP_BUILD !== '1' || !existsSync(ADDON_DIR)) {
       buildExtension(ROOT, 'firefox');
     }
     server = await serveFixtures();
-    firefox = await FirefoxBidi.launch(firefoxPath!);
+    firefox = await FirefoxBidi.launch(firefoxPath);
     await firefox.installAddon(ADDON_DIR);
     // The first tab: it stays the active one, so the add-on's popup (opened in a background tab) reads it.
     tab = ((await firefox.send('browsingContext.getTree', {})) as { contexts: Array<{ context: string }> }).contexts[0].context;
