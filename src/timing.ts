@@ -136,3 +136,10 @@ export const POPUP_REFRESH_DEBOUNCE_MS = 60;
  * PDF, a browser page), so that the popup says so within half a second of the load ending.
  */
 export const POPUP_WAITING_POLL_MS = 500;
+
+/**
+ * How long the settings page keeps an exported pack's download address before letting it go. The browser starts
+ * the download from the click at once; the address must live until it has read the file (a few milliseconds for a
+ * pack), and a second is far past that without keeping the file in memory for the life of the page.
+ */
+export const EXPORT_URL_LIFETIME_MS = 1000;

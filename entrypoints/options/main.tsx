@@ -4,6 +4,7 @@ import { bundledPacks } from '../../src/kb/packs';
 import type { PackManifest } from '../../src/kb/schema';
 import { importPack, loadUserPacks, removeUserPack } from '../../src/kb/user-packs';
 import { loadSettings, resetSettings, updateSettings, watchSettings } from '../../src/settings/settings-store';
+import { EXPORT_URL_LIFETIME_MS } from '../../src/timing';
 import { followThemeSetting } from '../../src/ui/follow-theme';
 import { Options, type OptionsActions } from '../../src/ui/options/Options';
 import '../../src/ui/theme.css';
@@ -25,7 +26,7 @@ const actions: OptionsActions = {
     const url = URL.createObjectURL(new Blob([JSON.stringify(pack, null, 2)], { type: 'application/json' }));
     const link = Object.assign(document.createElement('a'), { href: url, download: `${pack.manifest.id}.json` });
     link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setTimeout(() => URL.revokeObjectURL(url), EXPORT_URL_LIFETIME_MS);
   },
   bundledPacks: bundledPacks.map((p) => ({ id: (p.manifest as PackManifest).id, title: (p.manifest as PackManifest).title, entities: p.entities.length })),
 };
