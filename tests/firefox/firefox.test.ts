@@ -1,10 +1,11 @@
 /**
  * The Firefox build in Debian's Firefox ESR: highlights painted over the page's own text nodes, the card on hover,
  * and the page summary message (read through the popup, opened by the browser window in a background tab, which asks
- * the active tab with that message), and the popup kept current by the page's notices. Fails with instructions when
- * Firefox is missing (`.ci/run` installs it).
+ * the active tab with that message); the pages that move (a live blog appending updates, a single-page app swapping
+ * its story, a `srcdoc` frame counted with its page in the popup and the badge until the page takes it out), and the
+ * popup kept current by the page's notices. Fails with instructions when Firefox is missing (`.ci/run` installs it).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension } from '../../scripts/lib/build-extension';
@@ -29,7 +30,9 @@ describe('Backstory in Firefox ESR', () => {
     if (process.env.BACKSTORY_E2E_SKIP_BUILD !== '1' || !existsSync(ADDON_DIR)) {
       buildExtension(ROOT, 'firefox');
     }
-    server = await serveFixtures();
+    // The live, single-page-app and framed pages the Chromium suite uses, written for these tests.
+    const dynamic = (name: string) => readFileSync(resolve(ROOT, 'tests/fixtures/dynamic', name), 'utf8');
+    server = await serveFixtures(Object.fromEntries(['live-blog.html', 'spa.html', 'framed-live.html'].map((name) => [`/${name}`, dynamic(name)])));
     firefox = await FirefoxBidi.launch(firefoxPath);
     await firefox.installAddon(ADDON_DIR);
     // The first tab: it stays the active one, so the add-on's popup (opened in a background tab) reads it.
@@ -96,8 +99,59 @@ describe('Backstory in Firefox ESR', () => {
     expect(painted).toBe(true);
   });
 
-  // Last: switching off removes the host element the DOM test above counts.
+  /** What the page (or a frame of it, by index) has painted: the text of each highlighted range. */
+  const painted = (frame = -1) =>
+    `[...((${frame} < 0 ? window : window.frames[${frame}]).CSS.highlights.get('backstory-mention') ?? [])].map((r) => r.toString())`;
+
+  /** The entities the popup lists for the active tab, once the list holds every one of `awaited`. */
+  async function popupLists(awaited: string[]): Promise<string[]> {
+    const popup = await firefox.openAddonPage(`moz-extension://${ADDON_UUID}/popup.html`);
+    const listed = `[...document.querySelectorAll('.entity')].map((li) => li.dataset.entity)`;
+    return firefox.waitFor<string[]>(popup, listed, (list) => awaited.every((id) => list.includes(id)));
+  }
+
+  it('follows a live blog: each update it appends is painted and counted', async () => {
+    await firefox.navigate(tab, server.url('/live-blog.html'));
+    await firefox.waitFor<string[]>(tab, painted(), (texts) => texts.includes('Indus Waters Treaty'));
+    expect(await firefox.evaluate<string[]>(tab, painted())).not.toContain('Shehbaz Sharif');
+    await firefox.evaluate(tab, `(window.startLiveUpdates(), true)`);
+    await firefox.waitFor<boolean>(tab, `window.__live.done`, (done) => done);
+    const texts = await firefox.waitFor<string[]>(tab, painted(), (list) => list.includes('Line of Control'));
+    expect(texts.filter((t) => t === 'Shehbaz Sharif')).toHaveLength(2);
+    // Named only in the updates: Shehbaz Sharif, Islamabad, Wagah, the Line of Control.
+    const listed = await popupLists(['shehbaz-sharif', 'islamabad', 'wagah', 'line-of-control']);
+    expect(listed).toEqual(expect.arrayContaining(['indus-waters-treaty', '2025-pahalgam-attack', 'new-delhi']));
+    expect(listed).toHaveLength(12);
+  });
+
+  it('reads a single-page app’s next story, and paints none of the story it left', async () => {
+    await firefox.navigate(tab, server.url('/spa.html'));
+    await firefox.waitFor<string[]>(tab, painted(), (texts) => texts.includes('Asim Munir'));
+    await firefox.evaluate(tab, `(document.getElementById('next').click(), true)`);
+    const texts = await firefox.waitFor<string[]>(tab, painted(), (list) => list.includes('Vikram Misri'));
+    expect(texts.sort()).toEqual(['Amritsar', 'Integrated Check Post Attari', 'Vikram Misri']);
+    expect((await popupLists(['vikram-misri'])).sort()).toEqual(['amritsar', 'integrated-check-post-attari', 'vikram-misri']);
+  });
+
+  it('reads a srcdoc frame: its own highlights, and its names in the popup with the page’s', async () => {
+    await firefox.navigate(tab, server.url('/framed-live.html'));
+    await firefox.evaluate(tab, `(document.querySelector('iframe').scrollIntoView(), true)`);
+    const inFrame = await firefox.waitFor<string[]>(tab, painted(0), (texts) => texts.length === 3);
+    expect(inFrame.sort()).toEqual(['Marco Rubio', 'S. Jaishankar', 'Shehbaz Sharif']);
+    expect(await popupLists(['shehbaz-sharif', 's-jaishankar'])).toEqual(['marco-rubio', 'shehbaz-sharif', 's-jaishankar']);
+    // The toolbar badge counts the page and its frame together (Firefox names no documents: frames are asked by id).
+    const page = await firefox.openAddonPage(`moz-extension://${ADDON_UUID}/popup.html`);
+    const badge = `browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => browser.browserAction.getBadgeText({ tabId: t.id }))`;
+    expect(await firefox.waitFor<string>(page, badge, (text) => text === '3')).toBe('3');
+    // The page takes the frame out: the badge goes back to the page's own one name.
+    await firefox.evaluate(tab, `(document.querySelector('iframe').remove(), true)`);
+    expect(await firefox.waitFor<string>(page, badge, (text) => text === '1')).toBe('1');
+  });
+
+  // Last: switching off removes the host element the DOM test above counts, on the demo article.
+
   it('keeps the open popup current: the site switched off and on in it empties and refills its list', async () => {
+    await firefox.navigate(tab, server.url('demo-us-urges-restraint.html'));
     const popup = await firefox.openAddonPage(`moz-extension://${ADDON_UUID}/popup.html`);
     const listed = `document.querySelectorAll('.entity').length`;
     const count = await firefox.waitFor<number>(popup, listed, (n) => n > 5);
