@@ -1,10 +1,11 @@
 /**
  * The card: pinned by a click, related entities with a way back, keyboard stepping, placement at every viewport
- * edge and under zoom, and the reader's theme.
+ * edge and under zoom (never taller than its cap), and the reader's theme.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { CARD_CLOSE_GRACE_MS } from '../../src/timing';
+import { CARD_MAX_HEIGHT_PX } from '../../src/ui/tooltip/tooltip-host';
 import { launchWithExtension, readySummary, rectOfText, serveFixtures, type ExtensionBrowser, type FixtureServer, until } from './harness';
 
 let browser: ExtensionBrowser;
@@ -222,6 +223,8 @@ describe('placement', () => {
         expect(box.y).toBeGreaterThanOrEqual(0);
         expect(box.x + box.width).toBeLessThanOrEqual(viewport.width + 0.5);
         expect(box.y + box.height).toBeLessThanOrEqual(viewport.height + 0.5);
+        // Room to grow is no reason to: a long entry scrolls inside a card of at most this height.
+        expect(box.height).toBeLessThanOrEqual(CARD_MAX_HEIGHT_PX + 0.5);
         const overlapsVertically = box.y < r.y + r.height - 1 && box.y + box.height > r.y + 1;
         const overlapsHorizontally = box.x < r.x + r.width - 1 && box.x + box.width > r.x + 1;
         expect(overlapsVertically && overlapsHorizontally, `the card covers "${name}"`).toBe(false);

@@ -16,6 +16,12 @@ const CARD_GAP_PX = 6;
 const VIEWPORT_PADDING_PX = 8;
 /** Below this the card would show too little to be worth opening; it overlaps the edge instead. */
 const MIN_CARD_HEIGHT_PX = 160;
+/**
+ * Tallest card, however much room the viewport has: a card is a glance beside the line being read, and a long entry
+ * (facts, disputed points, related names) scrolls inside it rather than covering the article. `card.css` gives the
+ * same cap before the card is placed.
+ */
+export const CARD_MAX_HEIGHT_PX = 440;
 
 export interface CardRequest {
   entity: Entity;
@@ -157,7 +163,7 @@ export class TooltipHost {
         size({
           padding: VIEWPORT_PADDING_PX,
           apply: ({ availableHeight }) => {
-            container.style.maxHeight = `${Math.max(MIN_CARD_HEIGHT_PX, Math.floor(availableHeight))}px`;
+            container.style.maxHeight = `${Math.min(CARD_MAX_HEIGHT_PX, Math.max(MIN_CARD_HEIGHT_PX, Math.floor(availableHeight)))}px`;
           },
         }),
       ],
