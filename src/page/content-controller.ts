@@ -10,7 +10,7 @@ import { PageTextSender, type ScanTextsRequest } from '../messaging/page-scan';
 import { PAGE_STATE_NOTICE } from '../messaging/messages';
 import { isEnabledFor, type Settings } from '../settings/settings';
 import { RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS, REVEAL_FLASH_MS } from '../timing';
-import { HOST_TAG, TooltipHost } from '../ui/tooltip/tooltip-host';
+import { TooltipHost } from '../ui/tooltip/tooltip-host';
 import { PageAnnotator, type PageMention } from './annotator';
 import { readPublishedAt } from './article-metadata';
 import { paintActive, paintFocus } from './highlights';
@@ -19,7 +19,8 @@ import { articleAddress } from './page-address';
 import { readerHost } from './reader-host';
 import { isShown } from './shown';
 import { Cancelled, createSlicer, type SlicerClock } from './slicer';
-import { changesWholeBlocks, isBlankText, isPageTopLevel, READ_GATING_ATTRIBUTES } from './text-blocks';
+import { PageChanges } from './page-changes';
+import { READ_GATING_ATTRIBUTES } from './text-blocks';
 
 /** The events the controller listens for, on the document or the window (`prerenderingchange`: not in the DOM typings yet). */
 export type PageEventMap = DocumentEventMap & WindowEventMap & { prerenderingchange: Event };
@@ -75,20 +76,6 @@ function nextShown(mentions: readonly PageMention[], from: number, forward: bool
   return -1;
 }
 
-function isOwnNode(node: Node): boolean {
-  return node.nodeName.toLowerCase() === HOST_TAG;
-}
-
-/** Elements that show a document of their own, where a content script of ours may run. */
-const FRAME_ELEMENTS = 'iframe, frame, object, embed';
-
-/** Whether a node taken out of the page is, or holds, a frame: the badge may then count a page that is gone. */
-function holdsFrame(node: Node): boolean {
-  if (node.nodeType !== 1) return false;
-  const element = node as Element;
-  return element.matches(FRAME_ELEMENTS) || (element.firstElementChild !== null && element.querySelector(FRAME_ELEMENTS) !== null);
-}
-
 export class ContentController {
   private annotator: PageAnnotator | null = null;
   private readonly tooltip: TooltipHost;
@@ -102,16 +89,14 @@ export class ContentController {
   private pointerFrame: number | null = null;
   private lastPointer: { x: number; y: number } | null = null;
   private notified = false;
-  /** Frames were taken out of the page since the background was last told (see `PageStateNotice.framesRemoved`). */
-  private framesRemoved = false;
   private stopped = false;
   private settings: Settings | null = null;
   /** Whether the reader has Backstory on for this page (settings may turn it off and on again). */
   private active = false;
   private unwatch: (() => void) | null = null;
-  /** Work waiting to run: a full scan, and the nodes changed since the last scan began. */
+  /** Work waiting to run: a full scan, and the regions changed since the last scan began. */
   private needsFullScan = false;
-  private changed = new Set<Node>();
+  private readonly changes: PageChanges;
   /** Bumped whenever running work stops being wanted (off, navigation); work checks it at every slice. */
   private generation = 0;
   private working = false;
@@ -130,6 +115,7 @@ export class ContentController {
   private listeningToReader = false;
 
   constructor(private readonly deps: ContentDeps) {
+    this.changes = new PageChanges(deps.doc);
     this.tooltip = new TooltipHost(
       deps.doc,
       (inside) => this.hover.pointerInsideCard(inside),
@@ -261,7 +247,7 @@ export class ContentController {
     if (!this.active) return;
     this.hover.dismiss();
     this.needsFullScan = true;
-    this.changed.clear();
+    this.changes.clear();
     this.generation++;
     this.scheduleUpdate();
   }
@@ -296,7 +282,7 @@ export class ContentController {
     this.observer = null;
     if (this.rescanTimer !== null) this.deps.clearTimeout(this.rescanTimer);
     this.rescanTimer = null;
-    this.changed.clear();
+    this.changes.clear();
     this.needsFullScan = false;
     this.hover.dismiss();
     this.tooltip.dispose();
@@ -414,14 +400,7 @@ export class ContentController {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    let relevant = false;
-    for (const record of records) {
-      if (this.changesNothingRead(record)) continue;
-      relevant = true;
-      this.noteChanged(record);
-      if (!this.framesRemoved && record.removedNodes.length) this.framesRemoved = [...record.removedNodes].some(holdsFrame);
-    }
-    if (!relevant) return;
+    if (!this.changes.note(records)) return;
     // A new address without a change to the page needs no reading at all; with one, it is another article. This is
     // how single-page app navigation is noticed: WXT's location-change event would do it too, but its Navigation API
     // listener costs every page load about 2 ms of main thread, and tells nothing a change to the page does not.
@@ -430,35 +409,6 @@ export class ContentController {
       this.lastUrl = url;
       this.onNavigation();
     } else this.scheduleUpdate();
-  }
-
-  /**
-   * Where to read again after a change: the changed node's region. Nodes added to or taken from the page's top level
-   * (the ads, toasts and dialogs that scripts append to the body), or whole blocks added to or taken from a container
-   * (a live page's new post), are their own regions: the container's region may be the whole page or article, which
-   * would be read again for each of them. White space and comments between blocks are no region at all.
-   */
-  private noteChanged(record: MutationRecord): void {
-    const { doc } = this.deps;
-    const topLevel = record.target === doc.body || record.target === doc.documentElement;
-    if (record.type === 'childList' && (topLevel || changesWholeBlocks(record))) {
-      for (const nodes of [record.addedNodes, record.removedNodes]) {
-        for (const node of nodes) if (node.nodeType === 1 || (node.nodeType === 3 && !isBlankText(node))) this.changed.add(node);
-      }
-    } else {
-      this.changed.add(record.target);
-    }
-  }
-
-  /** A change that cannot change what is read: our own host's, or a dialog hiding the page from screen readers. */
-  private changesNothingRead(record: MutationRecord): boolean {
-    if (record.type === 'attributes') {
-      const dialogScreen = record.attributeName === 'aria-hidden' && record.target.nodeType === 1 && isPageTopLevel(record.target as Element);
-      return dialogScreen || isOwnNode(record.target);
-    }
-    if (record.type !== 'childList') return false;
-    const changed = [...record.addedNodes, ...record.removedNodes];
-    return changed.length > 0 && changed.every(isOwnNode);
   }
 
   private onPointerMove(event: PointerEvent): void {
@@ -489,7 +439,7 @@ export class ContentController {
 
   private requestFullScan(): void {
     this.needsFullScan = true;
-    this.changed.clear();
+    this.changes.clear();
     this.generation++;
     void this.pump();
   }
@@ -504,12 +454,10 @@ export class ContentController {
     try {
       if (this.needsFullScan || !this.annotator.isReady) {
         this.needsFullScan = false;
-        this.changed.clear();
+        this.changes.clear();
         changed = await this.annotator.scanAll(slicer);
-      } else if (this.changed.size) {
-        const nodes = [...this.changed];
-        this.changed.clear();
-        const result = await this.annotator.update(nodes, slicer);
+      } else if (this.changes.size) {
+        const result = await this.annotator.update(this.changes.take(), slicer);
         changed = result === 'too-many' ? await this.annotator.scanAll(slicer) : result;
       }
     } catch (error) {
@@ -518,8 +466,8 @@ export class ContentController {
       this.working = false;
     }
     if (this.active) this.watchShadowRoots();
-    if (this.active && (this.needsFullScan || (this.changed.size && this.rescanTimer === null))) void this.pump();
-    else if (this.active && (changed || !this.notified || this.framesRemoved)) this.notify();
+    if (this.active && (this.needsFullScan || (this.changes.size && this.rescanTimer === null))) void this.pump();
+    else if (this.active && (changed || !this.notified || this.changes.framesRemoved)) this.notify();
   }
 
   /** Watches the shadow roots that hold text the annotator reads, so their changes are noticed too. */
@@ -555,7 +503,6 @@ export class ContentController {
 
   private notify(): void {
     this.notified = true;
-    this.deps.notify({ type: PAGE_STATE_NOTICE, ...this.pageState(), ...(this.framesRemoved ? { framesRemoved: true } : {}) });
-    this.framesRemoved = false;
+    this.deps.notify({ type: PAGE_STATE_NOTICE, ...this.pageState(), ...(this.changes.takeFramesRemoved() ? { framesRemoved: true } : {}) });
   }
 }
