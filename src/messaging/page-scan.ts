@@ -168,6 +168,16 @@ export class PageTextSender {
   }
 }
 
+/** Both of the background's stores key a request by its sender (a frame of a tab) and its id. */
+function requestKey(sender: string, id: string): string {
+  return `${sender}|${id}`;
+}
+
+/** Drops from a store keyed by `requestKey` the requests of the senders `isGone` names. */
+function dropSenders(store: Map<string, unknown>, isGone: (sender: string) => boolean): void {
+  for (const key of [...store.keys()]) if (isGone(key.slice(0, key.lastIndexOf('|')))) store.delete(key);
+}
+
 /** Most pages whose last request the background keeps, for references; each can hold megabytes of text. */
 const MAX_REMEMBERED_PAGES = 8;
 
@@ -189,7 +199,7 @@ export class SentTexts<R = unknown> {
 
   /** The request's texts with its references resolved, or null when the request they point into is not held. */
   resolve(sender: string, texts: readonly TextOrReference[], session: RequestSession | undefined): ResolvedTexts<R> | null {
-    const key = session ? `${sender}|${session.id}` : '';
+    const key = session ? requestKey(sender, session.id) : '';
     const held = session && session.base !== null ? this.pages.get(key) : undefined;
     if (session?.base != null && held?.version !== session.base) return null;
     const resolved: string[] = new Array(texts.length);
@@ -214,12 +224,12 @@ export class SentTexts<R = unknown> {
    * megabytes, which would otherwise stay until other pages pushed them out.
    */
   forget(isGone: (sender: string) => boolean): void {
-    for (const key of [...this.pages.keys()]) if (isGone(key.slice(0, key.lastIndexOf('|')))) this.pages.delete(key);
+    dropSenders(this.pages, isGone);
   }
 
   /** Keeps what the engine made of the request just resolved for the page, unless a newer request came meanwhile. */
   keep(sender: string, session: RequestSession | undefined, kept: R): void {
-    const held = session ? this.pages.get(`${sender}|${session.id}`) : undefined;
+    const held = session ? this.pages.get(requestKey(sender, session.id)) : undefined;
     if (held && held.version === session!.version) held.kept = kept;
   }
 }
@@ -236,14 +246,14 @@ export class RequestAssembler {
 
   /** Drops the unfinished requests of the senders `isGone` names (a tab closed halfway through sending). */
   forget(isGone: (sender: string) => boolean): void {
-    for (const key of [...this.unfinished.keys()]) if (isGone(key.slice(0, key.lastIndexOf('|')))) this.unfinished.delete(key);
+    dropSenders(this.unfinished, isGone);
   }
 
   /** The request's texts when it is complete; the count of parts received so far when not; an error if out of order. */
   add(sender: string, request: ScanTextsRequest): TextOrReference[] | PartReceived {
     const { part } = request;
     if (!part) return request.texts;
-    const key = `${sender}|${part.id}`;
+    const key = requestKey(sender, part.id);
     const parts = part.index === 0 ? [] : this.unfinished.get(key);
     if (!parts || parts.length !== part.index) {
       this.unfinished.delete(key);
