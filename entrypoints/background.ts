@@ -79,7 +79,7 @@ export default defineBackground(() => {
     void (
       message.leaving
         ? tabFrames.left(tabId, frameId, documentId)
-        : tabFrames.notice(tabId, frameId, documentId, { status: message.status, entityIds: message.entityIds }, message.framesRemoved === true)
+        : tabFrames.notice(tabId, frameId, documentId, { status: message.status, entityIds: message.entityIds, ...(message.partial ? { partial: true } : {}) }, message.framesRemoved === true)
     )
       .then((badge) => badge && showBadge(tabId, badge), () => undefined); // no session storage: the badge waits for the next notice
     return undefined;

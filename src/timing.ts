@@ -30,15 +30,16 @@ export const RESCAN_MAX_WAIT_MS = 2000;
 /**
  * Size budget of the built content script, which every page the reader opens has to parse. It carries the text
  * collection, the painting, the card and Preact; not the engine nor the knowledge base (both stay in the background).
- * About 91.5 kB today (session 8's hardening against hostile pages added 2.7 kB; session 9's frames in the badge and
+ * About 94.6 kB today (session 8's hardening against hostile pages added 2.7 kB; session 9's frames in the badge and
  * popup, hidden copies, back/forward cache and the reader's site in frames, 1.4 kB; session 11's frames taken out or
  * navigated away leaving the badge, 0.6 kB; session 12's plain-text and feed documents, a page claiming the host's
  * name and highlights restored after a page cleared them, 0.7 kB; session 13's page changes as a module of their own
- * and the card's height cap, 0.3 kB); the engine would add about 13 kB, so the budget leaves a little room to
- * grow and still fails the build test if the engine slips back in. Each kilobyte costs every page about 50 µs of
- * parsing (docs/performance.md).
+ * and the card's height cap, 0.3 kB; session 14's reading of long pages as the reader goes, 3.1 kB, which takes
+ * about 29 ms off switching on the 2 MB benchmark page for the 0.15 ms of parsing it adds to every page); the engine
+ * would add about 13 kB, so the budget leaves a little room to grow and still fails the build test if the engine
+ * slips back in. Each kilobyte costs every page about 50 µs of parsing (docs/performance.md).
  */
-export const CONTENT_SCRIPT_BUDGET_BYTES = 92_000;
+export const CONTENT_SCRIPT_BUDGET_BYTES = 95_500;
 
 /**
  * A frame with less text than this (about one sentence; scripts and styles not counted) is not read (ads, players,
@@ -109,6 +110,24 @@ export const PAINT_RUN_CONTAINERS = 8;
  * article.
  */
 export const TINT_LONG_PAGES_FROM_CHARS = 300_000;
+
+/**
+ * How much of a page's text (characters) is read before Backstory stops and waits for the reader, and how much more
+ * each time it reads on. Every news article is read whole: 300,000 characters is some 50,000 words, hours of reading.
+ * Past it are transcripts and day-long live pages, where reading, sending and judging the whole text cost the page's
+ * main thread in proportion to its length (the 2 MB benchmark page: 36 ms of CPU to switch on, against 13 ms when
+ * only its first 300 blocks were read). So the cost follows what the reader reaches, as painting does: the rest is
+ * read as the reader scrolls towards it (`READ_ON_VIEWPORTS`), opens a card or the popup, or steps through the names.
+ * Not below `TINT_LONG_PAGES_FROM_CHARS`, so a page read in part is painted as the whole page would be.
+ */
+export const READ_AHEAD_CHARS = 300_000;
+
+/**
+ * Backstory reads on when the end of what it has read comes within this many viewport heights below the viewport:
+ * far enough ahead that a reader flicking through the page finds the names painted, and reading the next part
+ * (tens of milliseconds, sliced) is done before they get there.
+ */
+export const READ_ON_VIEWPORTS = 10;
 
 /**
  * How long a mention stays flashed after the popup scrolls the page to it: long enough for the eye to find it after

@@ -41,6 +41,8 @@ export interface PageSummary {
 export interface PageState {
   status: PageSummary['status'];
   entityIds: string[];
+  /** A long page read in part so far (see `READ_AHEAD_CHARS`): its entities are those of the part read. */
+  partial?: boolean;
 }
 
 /**
@@ -83,8 +85,14 @@ const STATUSES: readonly string[] = ['ready', 'scanning', 'disabled'] satisfies 
 
 export function isPageState(value: unknown): value is PageState {
   if (typeof value !== 'object' || value === null) return false;
-  const { status, entityIds } = value as Partial<PageState>;
-  return typeof status === 'string' && STATUSES.includes(status) && Array.isArray(entityIds) && entityIds.every((id) => typeof id === 'string');
+  const { status, entityIds, partial } = value as Partial<PageState>;
+  return (
+    typeof status === 'string' &&
+    STATUSES.includes(status) &&
+    Array.isArray(entityIds) &&
+    entityIds.every((id) => typeof id === 'string') &&
+    (partial === undefined || typeof partial === 'boolean')
+  );
 }
 
 export function isPageStateNotice(message: unknown): message is PageStateNotice {

@@ -4,7 +4,8 @@
  * the mentions it kept. The engine's work (and its cold start on every page load) happens on the background's
  * thread, not on the page's main thread; the text never leaves the browser.
  *
- * Every request describes every block of the page (or frame), so the answer is always complete. A block whose text
+ * Every request describes every block of the page (or frame) read so far (a very long page is read in parts, see
+ * `READ_AHEAD_CHARS`), so the answer is always complete. A block whose text
  * the same page sent in its previous request goes as a number (its place in that request) instead of its text: a
  * live page that grows by a paragraph sends the paragraph, not the whole page again. The background keeps the last
  * request of a few pages for that; when it no longer has the one referred to (a Manifest V3 service worker may be

@@ -20,6 +20,8 @@ export interface FrameRecord {
   /** The frame's document when the browser names it (Chrome): a message to it fails once that document is gone. */
   documentId?: string;
   entityIds: string[];
+  /** The frame's document is long and read in part so far (see `PageState.partial`). */
+  partial?: boolean;
 }
 
 export interface TabRecord {
@@ -48,12 +50,18 @@ function mentionsSomething(state: PageState): boolean {
   return state.status !== 'disabled' && state.entityIds.length > 0;
 }
 
+/** What a frame's state says of it on record: its entities, and whether its page is read in part. */
+function frameOf(frameId: number, documentId: string | undefined, state: PageState): FrameRecord {
+  return { frameId, documentId, entityIds: state.entityIds, ...(state.partial ? { partial: true } : {}) };
+}
+
 /** The badge for a record: null while the top frame has not spoken (it will, and the badge is set then). */
 export function badgeStateOf(record: TabRecord): BadgeState | null {
   if (!record.top) return null;
   const ids = new Set(record.top.entityIds);
   for (const frame of record.frames) for (const id of frame.entityIds) ids.add(id);
-  return { status: record.top.status, entityCount: record.top.status === 'disabled' ? 0 : ids.size };
+  const partial = record.top.status !== 'disabled' && (record.top.partial || record.frames.some((frame) => frame.partial));
+  return { status: record.top.status, entityCount: record.top.status === 'disabled' ? 0 : ids.size, ...(partial ? { partial: true } : {}) };
 }
 
 export class TabFrames {
@@ -86,7 +94,7 @@ export class TabFrames {
       } else {
         // In place, so that a frame saying the same again changes nothing (nothing stored, the badge left alone).
         const at = record.frames.findIndex((frame) => frame.frameId === frameId);
-        const frame = { frameId, documentId, entityIds: state.entityIds };
+        const frame = frameOf(frameId, documentId, state);
         if (!mentionsSomething(state)) record.frames = record.frames.filter((_, i) => i !== at);
         else if (at >= 0) record.frames[at] = frame;
         else record.frames.push(frame);
@@ -136,7 +144,7 @@ export class TabFrames {
     const answers = await Promise.all(record.frames.map((frame) => this.askFrame(tabId, frame).catch(() => null)));
     record.frames = record.frames.flatMap((frame, i) => {
       const state = answers[i];
-      return state && mentionsSomething(state) ? [{ ...frame, entityIds: state.entityIds }] : [];
+      return state && mentionsSomething(state) ? [frameOf(frame.frameId, frame.documentId, state)] : [];
     });
   }
 

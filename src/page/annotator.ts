@@ -7,13 +7,14 @@
  *
  * Work is sliced (it yields to the page whenever a slice's budget is used up) and incremental: after the first full
  * scan, changed regions are read again alone and spliced into the page's blocks, and the whole page's text is judged
- * again (the page-level judgement needs every block).
+ * again (the page-level judgement needs every block). A page longer than any article is read in parts, as far as the
+ * reader has gone or asked (`READ_AHEAD_CHARS`, `readOn`).
  */
 import type { EntityType } from '../kb/entity-types';
 import type { MentionSummary, PageSummary } from '../messaging/messages';
 import type { MentionedEntity, ScanTextsReply } from '../messaging/page-scan';
 import type { HighlightStyle } from '../settings/settings';
-import { INCREMENTAL_MAX_ROOTS, SYNC_FIRST_PAINT_MAX_CHARS } from '../timing';
+import { INCREMENTAL_MAX_ROOTS, READ_AHEAD_CHARS, SYNC_FIRST_PAINT_MAX_CHARS } from '../timing';
 import { readPublishedAt } from './article-metadata';
 import { clearHighlights, paintedStyle, styleHighlightsIn } from './highlights';
 import { MentionIndex } from './hit-test';
@@ -128,6 +129,20 @@ function hasSurfaceAt(surfaces: readonly string[], text: string, start: number, 
   return false;
 }
 
+/** Walks on until the walk is done or has read `chars` characters in all. */
+async function readUntil(walk: BlockCollector, slicer: Slicer, chars: number): Promise<void> {
+  const enough = () => walk.chars >= chars;
+  while (!walk.collect(() => enough() || slicer.timeIsUp())) {
+    if (enough()) return;
+    await slicer.checkpoint();
+  }
+}
+
+/** `DOCUMENT_POSITION_*` bits of `compareDocumentPosition`. */
+const DISCONNECTED = 1;
+const FOLLOWING = 4;
+const CONTAINED_BY = 16;
+
 /** The engine's judgement of the page: the blocks it read, and its mentions as four numbers each (see `ScanTexts`). */
 interface Judgement {
   blocks: TextBlock[];
@@ -174,6 +189,15 @@ export class PageAnnotator {
    */
   private publishedAt: string | null | undefined = undefined;
   private mentionsSignature = '';
+  /**
+   * The walk over the page, paused at `extent` characters (null: the page is read to its end). A page longer than
+   * `READ_AHEAD_CHARS` is read on as the reader goes (`readOn`).
+   */
+  private walk: BlockCollector | null = null;
+  /** How much of the page's text the reader's position and actions have asked to be read (characters). */
+  private extent = READ_AHEAD_CHARS;
+  /** The page changed past the paused walk's place, where the walk may have lost its way: reading on starts again. */
+  private walkStale = false;
 
   constructor(
     private readonly doc: Document,
@@ -186,12 +210,54 @@ export class PageAnnotator {
     return this.status === 'ready';
   }
 
-  /** Reads the whole page again, in slices. Returns whether what the page mentions changed. */
+  /**
+   * Whether the page is read only in part: it is longer than `READ_AHEAD_CHARS`, and the reader has not yet gone (or
+   * asked) further. The summary and the counts are then of the part read.
+   */
+  get partial(): boolean {
+    return this.walk !== null;
+  }
+
+  /** The block element where the text read so far ends (null: the page is read to its end). */
+  readEnd(): Element | null {
+    return this.walk ? (this.blocks[this.blocks.length - 1]?.container ?? null) : null;
+  }
+
+  /** A new page (a first reading, another article): read its first `READ_AHEAD_CHARS` only, at the next `scanAll`. */
+  restartReading(): void {
+    this.extent = READ_AHEAD_CHARS;
+  }
+
+  /** Reads the page again from its start, in slices, as far as `extent`. Returns whether what it mentions changed. */
   async scanAll(slicer: Slicer): Promise<boolean> {
-    const collector = new BlockCollector(readingRoot(this.doc));
-    while (!collector.collect(slicer.timeIsUp)) await slicer.checkpoint();
-    this.blocks = collector.blocks;
-    this.shadowRoots = new Set(collector.shadowRoots);
+    const walk = new BlockCollector(readingRoot(this.doc));
+    await readUntil(walk, slicer, this.extent);
+    this.walk = walk.done ? null : walk;
+    this.walkStale = false;
+    this.blocks = walk.blocks.slice();
+    this.shadowRoots = new Set(walk.shadowRoots);
+    return this.judge(slicer);
+  }
+
+  /**
+   * Reads on from where the walk paused: the next `READ_AHEAD_CHARS`, or (`toTheEnd`) the rest of the page. Returns
+   * whether what the page mentions changed.
+   */
+  async readOn(slicer: Slicer, toTheEnd: boolean): Promise<boolean> {
+    const walk = this.walk;
+    if (!walk) return false;
+    this.extent = toTheEnd ? Infinity : Math.max(this.extent, walk.chars + READ_AHEAD_CHARS);
+    if (this.walkStale) return this.scanAll(slicer);
+    const from = walk.blocks.length;
+    try {
+      await readUntil(walk, slicer, this.extent);
+    } catch (error) {
+      this.walkStale = true;
+      throw error;
+    }
+    this.blocks = this.blocks.concat(walk.blocks.slice(from));
+    for (const root of walk.shadowRoots) this.shadowRoots.add(root);
+    if (walk.done) this.walk = null;
     return this.judge(slicer);
   }
 
@@ -209,7 +275,21 @@ export class PageAnnotator {
       if (roots.size > INCREMENTAL_MAX_ROOTS) return 'too-many';
     }
     // A region inside another changed region is read with it.
-    const outermost = [...roots].filter((root) => ![...roots].some((other) => other !== root && other.contains(root)));
+    let outermost = [...roots].filter((root) => ![...roots].some((other) => other !== root && other.contains(root)));
+    if (this.walk) {
+      // Read in part: a region past the paused walk's place is read when the walk gets there; one the walk is inside
+      // (or that it cannot place) takes reading the page again as far as before.
+      const resumesAt = this.walk.resumesAt();
+      if (!resumesAt?.isConnected) return 'too-many';
+      const ahead = (root: Element) => root.isConnected && !(root.compareDocumentPosition(resumesAt) & FOLLOWING);
+      for (const root of outermost) {
+        const position = root.compareDocumentPosition(resumesAt);
+        if (root.isConnected && (root === resumesAt || position & (CONTAINED_BY | DISCONNECTED))) return 'too-many';
+      }
+      // A region taken out may have been on the walk's way too.
+      if (outermost.some((root) => ahead(root) || !root.isConnected)) this.walkStale = true;
+      outermost = outermost.filter((root) => !ahead(root));
+    }
     const touched = (node: Node) => !node.isConnected || outermost.some((root) => root.contains(node));
     const kept = this.blocks.filter((block) => !blockHasNode(block, touched));
     for (const root of outermost) {
@@ -329,6 +409,8 @@ export class PageAnnotator {
   }
 
   dispose(): void {
+    this.walk = null;
+    this.walkStale = false;
     this.blocks = [];
     this.shadowRoots = new Set();
     this.judgement = NO_JUDGEMENT;

@@ -20,6 +20,7 @@ import { readerHost } from './reader-host';
 import { isShown } from './shown';
 import { Cancelled, createSlicer, type SlicerClock } from './slicer';
 import { PageChanges } from './page-changes';
+import { ReadEndWatcher } from './read-end-watcher';
 import { READ_GATING_ATTRIBUTES } from './text-blocks';
 
 /** The events the controller listens for, on the document or the window (`prerenderingchange`: not in the DOM typings yet). */
@@ -113,9 +114,17 @@ export class ContentController {
   private focusNextCard = false;
   /** Whether the reader's input is listened to (see `listenToReader`). */
   private listeningToReader = false;
+  /** A long page read in part (see `READ_AHEAD_CHARS`) is to be read on: by another part, or to its end. */
+  private readOnWanted: 'part' | 'end' | null = null;
+  /** Waiting for a long page to be read to its end (a card's count, the popup's button). */
+  private readToEndWaiters: (() => void)[] = [];
+  private readonly readEnd: ReadEndWatcher;
+  /** Whether the background was last told the page is read in part (the badge says "so far"). */
+  private toldPartial = false;
 
   constructor(private readonly deps: ContentDeps) {
     this.changes = new PageChanges(deps.doc);
+    this.readEnd = new ReadEndWatcher(deps.doc.defaultView as Window & typeof globalThis, () => this.readOn('part'));
     this.tooltip = new TooltipHost(
       deps.doc,
       (inside) => this.hover.pointerInsideCard(inside),
@@ -206,15 +215,20 @@ export class ContentController {
       this.observedRoots = new WeakSet();
       this.lastUrl = articleAddress(this.deps.doc.location?.href ?? '');
       this.notified = false;
+      this.annotator.restartReading();
       this.requestFullScan();
     } else {
       this.notify();
     }
   }
 
-  /** Scrolls to an entity's first mention and flashes it (asked by the popup). Returns whether there was one. */
-  reveal(entityId: string): boolean {
-    const mention = this.active ? this.annotator?.firstShownMentionOf(entityId) : null;
+  /** Scrolls to an entity's first mention and flashes it (asked by the popup). Resolves to whether there was one. */
+  async reveal(entityId: string): Promise<boolean> {
+    let mention = this.active ? this.annotator?.firstShownMentionOf(entityId) : null;
+    if (!mention && this.annotator?.partial) {
+      await this.readToTheEnd();
+      mention = this.active ? this.annotator?.firstShownMentionOf(entityId) : null;
+    }
     if (!mention) return false;
     this.hover.dismiss();
     const reduceMotion = this.deps.doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -247,12 +261,35 @@ export class ContentController {
     if (!this.active) return;
     this.hover.dismiss();
     this.needsFullScan = true;
+    this.readOnWanted = null;
+    this.annotator?.restartReading();
     this.changes.clear();
     this.generation++;
     this.scheduleUpdate();
   }
 
+  /**
+   * A long page read in part is read on (see `READ_AHEAD_CHARS`): by another part as the reader nears the end of what
+   * was read, or to its end when something needs the whole page (the popup's summary, a card's count).
+   */
+  private readOn(how: 'part' | 'end'): void {
+    if (!this.active || !this.annotator?.partial) return;
+    if (this.readOnWanted !== 'end') this.readOnWanted = how;
+    void this.pump();
+  }
+
+  /** Resolves once the page is read to its end (at once for most pages, read whole at the first go), or work stops. */
+  private readToTheEnd(): Promise<void> {
+    if (!this.active || !this.annotator?.partial) return Promise.resolve();
+    const done = new Promise<void>((resolve) => this.readToEndWaiters.push(resolve));
+    this.readOn('end');
+    return done;
+  }
+
   summary(): PageSummary {
+    // Whoever asks (the popup, another tool) wants the whole page: a long page read in part is read to its end, and
+    // until then its summary is of the part read, still 'scanning'.
+    if (this.annotator?.partial) this.readOn('end');
     const { status, read } = this.state();
     if (read) return status === 'ready' ? read.summary() : { ...read.summary(), status };
     const { doc } = this.deps;
@@ -264,7 +301,7 @@ export class ContentController {
   /** The page's state, and the annotator holding its last complete reading, if there is one. */
   private state(): { status: PageSummary['status']; read: PageAnnotator | null } {
     const read = this.active && this.annotator?.isReady ? this.annotator : null;
-    if (read) return { status: !this.working && !this.needsFullScan ? 'ready' : 'scanning', read };
+    if (read) return { status: !this.working && !this.needsFullScan && !this.readOnWanted ? 'ready' : 'scanning', read };
     return { status: this.settings && !this.active ? 'disabled' : 'scanning', read };
   }
 
@@ -284,9 +321,12 @@ export class ContentController {
     this.rescanTimer = null;
     this.changes.clear();
     this.needsFullScan = false;
+    this.readOnWanted = null;
+    this.readEnd.dispose();
     this.hover.dismiss();
     this.tooltip.dispose();
     this.annotator?.dispose();
+    this.settleReadToEndWaiters();
     if (!this.stopped) this.notify();
   }
 
@@ -309,7 +349,8 @@ export class ContentController {
   private async openCard(target: HoverTarget<PageMention>): Promise<void> {
     const focus = this.focusNextCard;
     this.focusNextCard = false;
-    const data = await this.loadEntity(target.value.entityId);
+    // The card counts the page's mentions: all of them.
+    const [data] = await Promise.all([this.loadEntity(target.value.entityId), this.readToTheEnd()]);
     // The pointer may have moved on while the card data was on its way.
     if (!data || this.hover.openTargetKey !== target.key || !this.annotator) return;
     const annotator = this.annotator;
@@ -379,6 +420,8 @@ export class ContentController {
     // key the page has already handled is the page's.
     if (event.defaultPrevented || isTextEntry(event.composedPath()[0])) return;
     if (!this.active || !this.annotator) return;
+    // Stepping goes through the whole page: it steps through what is read while the rest is read.
+    if (this.annotator.partial) this.readOn('end');
     const mentions = this.annotator.mentionsInOrder();
     const forward = event.key === 'ArrowDown';
     const next = nextShown(mentions, this.stepIndex, forward);
@@ -459,6 +502,10 @@ export class ContentController {
       } else if (this.changes.size) {
         const result = await this.annotator.update(this.changes.take(), slicer);
         changed = result === 'too-many' ? await this.annotator.scanAll(slicer) : result;
+      } else if (this.readOnWanted) {
+        const toTheEnd = this.readOnWanted === 'end';
+        this.readOnWanted = null;
+        changed = await this.annotator.readOn(slicer, toTheEnd);
       }
     } catch (error) {
       if (!(error instanceof Cancelled)) throw error;
@@ -466,8 +513,16 @@ export class ContentController {
       this.working = false;
     }
     if (this.active) this.watchShadowRoots();
-    if (this.active && (this.needsFullScan || (this.changes.size && this.rescanTimer === null))) void this.pump();
-    else if (this.active && (changed || !this.notified || this.changes.framesRemoved)) this.notify();
+    const partial = !!this.annotator?.partial;
+    if (this.active && !this.needsFullScan) this.readEnd.watch(this.annotator?.readEnd() ?? null);
+    if (!partial) this.settleReadToEndWaiters();
+    else if (this.readToEndWaiters.length && this.active) this.readOnWanted = 'end'; // a reading to the end was cut short
+    if (this.active && (this.needsFullScan || this.readOnWanted || (this.changes.size && this.rescanTimer === null))) void this.pump();
+    else if (this.active && (changed || !this.notified || this.changes.framesRemoved || partial !== this.toldPartial)) this.notify();
+  }
+
+  private settleReadToEndWaiters(): void {
+    for (const resolve of this.readToEndWaiters.splice(0)) resolve();
   }
 
   /** Watches the shadow roots that hold text the annotator reads, so their changes are noticed too. */
@@ -498,11 +553,12 @@ export class ContentController {
    */
   pageState(): PageState {
     const { status, read } = this.state();
-    return { status, entityIds: read ? read.entityIds() : [] };
+    return { status, entityIds: read ? read.entityIds() : [], ...(read?.partial ? { partial: true } : {}) };
   }
 
   private notify(): void {
     this.notified = true;
+    this.toldPartial = !!this.annotator?.partial && this.active;
     this.deps.notify({ type: PAGE_STATE_NOTICE, ...this.pageState(), ...(this.changes.takeFramesRemoved() ? { framesRemoved: true } : {}) });
   }
 }

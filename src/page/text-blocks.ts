@@ -319,6 +319,8 @@ const NODES_PER_CLOCK_CHECK = 128;
  */
 export class BlockCollector {
   readonly blocks: TextBlock[] = [];
+  /** The length of the blocks' text so far, together. */
+  chars = 0;
   /** The open shadow roots that hold some of the blocks. */
   readonly shadowRoots = new Set<ShadowRoot>();
   private readonly stack: WalkFrame[];
@@ -347,6 +349,19 @@ export class BlockCollector {
 
   get done(): boolean {
     return this.finished;
+  }
+
+  /**
+   * The node the walk visits next (null: none is left). The blocks so far hold the text before it, less the block
+   * being gathered when the walk paused, which it finishes first.
+   */
+  resumesAt(): Node | null {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const { list, index, next } = this.stack[i];
+      const node = list ? list[index] : next;
+      if (node) return node;
+    }
+    return null;
   }
 
   /** Walks on until done or `timeIsUp()` says to stop; returns whether the walk is complete. */
@@ -432,6 +447,7 @@ export class BlockCollector {
   }
 
   private add(block: TextBlock): void {
+    this.chars += block.text.length;
     if (block.shadowRoot) this.shadowRoots.add(block.shadowRoot);
     if (block.text.length <= MAX_BLOCK_CHARS) this.blocks.push(block);
     else for (const piece of splitLongBlock(block)) this.blocks.push(piece);

@@ -16,7 +16,7 @@ import { chromium, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PageSummary } from '../../src/messaging/messages';
 import { OFFLINE_ARGS, serveDirectory } from '../../scripts/lib/chromium';
-import { CARD_CLOSE_GRACE_MS, CARD_OPEN_DELAY_MS, RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS, TINT_LONG_PAGES_FROM_CHARS } from '../../src/timing';
+import { CARD_CLOSE_GRACE_MS, CARD_OPEN_DELAY_MS, READ_AHEAD_CHARS, RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS, TINT_LONG_PAGES_FROM_CHARS } from '../../src/timing';
 import {
   MUTATION_RECORDER,
   countsOf,
@@ -834,6 +834,88 @@ describe('a long page', () => {
     }
     expect(seen.size).toBe(816);
     expect(most).toBeLessThan(816 / 5);
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+});
+
+describe('a page far longer than any article (read in parts as the reader goes)', () => {
+  interface Transcript {
+    paragraphs: number;
+    dar: number;
+    rubio: number;
+    sharif: number;
+    chars: number;
+  }
+  const WHOLE = { 'ishaq-dar': 2400, 'marco-rubio': 240, 'shehbaz-sharif': 1 };
+
+  /** Opens the transcript and waits for the badge of its first part: Shehbaz Sharif, named only at its end, is not in it. */
+  async function openTranscript(): Promise<Opened & { tabId: number; badge: () => Promise<string>; title: () => Promise<string> }> {
+    const opened = await open('long-transcript.html');
+    const generated = await opened.page.evaluate(() => (window as unknown as { __generated: Transcript }).__generated);
+    expect(generated).toMatchObject({ paragraphs: 2400, dar: WHOLE['ishaq-dar'], rubio: WHOLE['marco-rubio'], sharif: 1 });
+    expect(generated.chars).toBeGreaterThan(3 * READ_AHEAD_CHARS);
+    const tabId = await tabIdOf(browser, opened.page);
+    const badge = () => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const title = () => browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+    expect(await until(badge, (text) => text === '2+', 15_000, 'the badge of the first part')).toBe('2+');
+    return { ...opened, tabId, badge, title };
+  }
+
+  const paintedTexts = (page: Page) =>
+    page.evaluate(() => [...(CSS.highlights.get('backstory-mention-tint') ?? [])].map((range) => (range as Range).toString()));
+
+  it('reads the first part at once, says so on the badge, and reads on as the reader scrolls towards the rest', async () => {
+    const { page, errors, badge, title } = await openTranscript();
+    expect(await title()).toBe('Backstory: 2 names explained so far on this long page (more as you read on)');
+    expect(await paintedTexts(page)).toContain('Ishaq Dar');
+    // Nobody asked for more: the reader is still at the top, so the first part is all that is read.
+    await page.waitForTimeout(1000);
+    expect(await badge()).toBe('2+');
+    // The reader drags the scroll bar to the end: Backstory reads on, part by part, until it gets there.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await until(badge, (text) => text === '3', 15_000, 'the badge of the whole page')).toBe('3');
+    expect(await title()).toBe('Backstory: 3 names explained on this page');
+    await until(() => paintedTexts(page), (texts) => texts.includes('Shehbaz Sharif'), 5000, 'the last paragraph painted');
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+
+  it('reads the rest when the page\'s summary is asked for, and a card counts the whole page', async () => {
+    const first = await openTranscript();
+    const partly = await requestSummary(browser, first.tabId);
+    expect(partly.status).toBe('scanning');
+    expect(countsOf(partly)['ishaq-dar']).toBeLessThan(WHOLE['ishaq-dar']);
+    expect(countsOf(await readySummary(browser, first.page))).toEqual(WHOLE);
+    expect(await first.badge()).toBe('3');
+    await close(first.page);
+
+    // A card opened on a page read in part gives the whole page's count.
+    const second = await openTranscript();
+    await hoverAndSeeCard(second.page, 'Ishaq Dar', 'Ishaq Dar');
+    const said = await second.page.evaluate(() => document.querySelector('backstory-ui')?.shadowRoot?.querySelector('.tooltip')?.textContent ?? '');
+    expect(said).toContain(`Mentioned ${WHOLE['ishaq-dar']} times on this page`);
+    expect(first.errors.concat(second.errors)).toEqual([]);
+    await close(second.page);
+  });
+
+  it('reads a change in the part read at once, and a change past it once it is reached', async () => {
+    const { page, errors, badge } = await openTranscript();
+    await page.evaluate(() => {
+      const before = document.createElement('p');
+      before.textContent = 'Before the session opened, Asim Munir met the delegates.';
+      document.getElementById('record')!.prepend(before);
+    });
+    expect(await until(badge, (text) => text === '3+', SETTLE_MS, 'a new name in the part read')).toBe('3+');
+    await page.evaluate(() => {
+      const after = document.createElement('p');
+      after.textContent = 'After the session, Ajit Doval spoke to reporters.';
+      document.getElementById('record')!.append(after);
+    });
+    await page.waitForTimeout(SETTLE_MS);
+    expect(await badge()).toBe('3+');
+    expect(countsOf(await readySummary(browser, page))).toEqual({ ...WHOLE, 'asim-munir': 1, 'ajit-doval': 1 });
+    expect(await badge()).toBe('5');
     expect(errors).toEqual([]);
     await close(page);
   });

@@ -2,8 +2,8 @@
  * The Firefox build in Debian's Firefox ESR: highlights painted over the page's own text nodes, the card on hover,
  * and the page summary message (read through the popup, opened by the browser window in a background tab, which asks
  * the active tab with that message); the pages that move (a live blog appending updates, a single-page app swapping
- * its story, a `srcdoc` frame counted with its page in the popup and the badge until the page takes it out), and the
- * popup kept current by the page's notices. Fails with instructions when Firefox is missing (`.ci/run` installs it).
+ * its story, a `srcdoc` frame counted with its page in the popup and the badge until the page takes it out, a page far
+ * longer than an article read in parts), and the popup kept current by the page's notices. Fails with instructions when Firefox is missing (`.ci/run` installs it).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -32,7 +32,7 @@ describe('Backstory in Firefox ESR', () => {
     }
     // The live, single-page-app and framed pages the Chromium suite uses, written for these tests.
     const dynamic = (name: string) => readFileSync(resolve(ROOT, 'tests/fixtures/dynamic', name), 'utf8');
-    server = await serveFixtures(Object.fromEntries(['live-blog.html', 'spa.html', 'framed-live.html'].map((name) => [`/${name}`, dynamic(name)])));
+    server = await serveFixtures(Object.fromEntries(['live-blog.html', 'spa.html', 'framed-live.html', 'long-transcript.html'].map((name) => [`/${name}`, dynamic(name)])));
     firefox = await FirefoxBidi.launch(firefoxPath);
     await firefox.installAddon(ADDON_DIR);
     // The first tab: it stays the active one, so the add-on's popup (opened in a background tab) reads it.
@@ -146,6 +146,17 @@ describe('Backstory in Firefox ESR', () => {
     // The page takes the frame out: the badge goes back to the page's own one name.
     await firefox.evaluate(tab, `(document.querySelector('iframe').remove(), true)`);
     expect(await firefox.waitFor<string>(page, badge, (text) => text === '1')).toBe('1');
+  });
+
+  it('reads a page far longer than an article in parts: "2+" on the badge, and the rest as the reader scrolls there', async () => {
+    await firefox.navigate(tab, server.url('/long-transcript.html'));
+    const page = await firefox.openAddonPage(`moz-extension://${ADDON_UUID}/popup.html`);
+    const badge = `browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => browser.browserAction.getBadgeText({ tabId: t.id }))`;
+    expect(await firefox.waitFor<string>(page, badge, (text) => text === '2+')).toBe('2+');
+    await firefox.evaluate(tab, `(window.scrollTo(0, document.documentElement.scrollHeight), true)`);
+    expect(await firefox.waitFor<string>(page, badge, (text) => text === '3')).toBe('3');
+    const tinted = `[...(CSS.highlights.get('backstory-mention-tint') ?? [])].map((r) => r.toString())`;
+    expect(await firefox.waitFor<string[]>(tab, tinted, (texts) => texts.includes('Shehbaz Sharif'))).toContain('Shehbaz Sharif');
   });
 
   // Last: switching off removes the host element the DOM test above counts, on the demo article.
