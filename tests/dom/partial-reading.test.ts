@@ -119,6 +119,29 @@ describe('a page far longer than any article', () => {
     expect(counts(annotator)['asim-munir']).toBe(1);
   });
 
+  it('reads on from the top when text ahead of the walk was taken out, and reads each block once', async () => {
+    const main = article.parentElement!;
+    const section = (text: string) => {
+      const element = document.createElement('section');
+      element.append(paragraph(text));
+      return element;
+    };
+    const pruned = section('Ajit Doval was briefed.');
+    main.append(pruned, section('Asim Munir was briefed.'));
+    const annotator = new PageAnnotator(document, findNames);
+    await annotator.scanAll(slicer());
+    // The section after the article is where the paused walk goes once the article is done: taken out (a live page
+    // pruning old posts, a re-render), it no longer leads on to the rest, so reading on cannot trust where it paused.
+    pruned.remove();
+    expect(await annotator.update([pruned], slicer())).toBe(false);
+    await annotator.readOn(slicer(), true);
+    expect(annotator.partial).toBe(false);
+    expect(counts(annotator)).toEqual({ 'ishaq-dar': 2 * PARAGRAPHS, 'shehbaz-sharif': 1, 'asim-munir': 1 });
+    const texts = requests[requests.length - 1];
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts).toHaveLength(PARAGRAPHS + 1);
+  });
+
   it('reads a page shorter than READ_AHEAD_CHARS whole, at the first go', async () => {
     while (article.textContent!.length > READ_AHEAD_CHARS / 2) article.lastChild!.remove();
     article.append(paragraph('Shehbaz Sharif closed the session.'));
