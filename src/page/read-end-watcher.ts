@@ -27,7 +27,9 @@ export class ReadEndWatcher {
     }
     this.observer ??= new this.win.IntersectionObserver(
       (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
+        // An end with no box (inside a collapsed section or a closed tab: the hidden text is read too) is never
+        // near and never crosses anything: where the reader stands relative to it is unknown, so read on.
+        if (!entries.some((entry) => entry.isIntersecting || hasNoBox(entry))) return;
         this.observer?.disconnect();
         this.onNear();
       },
@@ -42,4 +44,10 @@ export class ReadEndWatcher {
     this.observer?.disconnect();
     this.observer = null;
   }
+}
+
+/** Whether the observed element is not rendered (`display: none` on it or an ancestor): the observer gives it no box. */
+function hasNoBox(entry: IntersectionObserverEntry): boolean {
+  const { width, height } = entry.boundingClientRect;
+  return width === 0 && height === 0;
 }

@@ -850,8 +850,8 @@ describe('a page far longer than any article (read in parts as the reader goes)'
   const WHOLE = { 'ishaq-dar': 2400, 'marco-rubio': 240, 'shehbaz-sharif': 1 };
 
   /** Opens the transcript and waits for the badge of its first part: Shehbaz Sharif, named only at its end, is not in it. */
-  async function openTranscript(): Promise<Opened & { tabId: number; badge: () => Promise<string>; title: () => Promise<string> }> {
-    const opened = await open('long-transcript.html');
+  async function openTranscript(file = 'long-transcript.html'): Promise<Opened & { tabId: number; badge: () => Promise<string>; title: () => Promise<string> }> {
+    const opened = await open(file);
     const generated = await opened.page.evaluate(() => (window as unknown as { __generated: Transcript }).__generated);
     expect(generated).toMatchObject({ paragraphs: 2400, dar: WHOLE['ishaq-dar'], rubio: WHOLE['marco-rubio'], sharif: 1 });
     expect(generated.chars).toBeGreaterThan(3 * READ_AHEAD_CHARS);
@@ -877,6 +877,28 @@ describe('a page far longer than any article (read in parts as the reader goes)'
     expect(await until(badge, (text) => text === '3', 15_000, 'the badge of the whole page')).toBe('3');
     expect(await title()).toBe('Backstory: 3 names explained on this page');
     await until(() => paintedTexts(page), (texts) => texts.includes('Shehbaz Sharif'), 5000, 'the last paragraph painted');
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+
+  it('reads on past a part that ends in text the page shows collapsed, which no scrolling ever reaches', async () => {
+    const { page, errors, badge } = await openTranscript('long-transcript.html?collapsed');
+    // The first part's end falls in the collapsed minutes (601-900): they hold the text from below to above the mark.
+    const [before, through] = await page.evaluate(() => {
+      const upTo = (minute: number) =>
+        [...document.querySelectorAll<HTMLElement>('p[data-minute]')].filter((p) => Number(p.dataset.minute) <= minute).reduce((sum, p) => sum + p.textContent!.length, 0);
+      return [upTo(600), upTo(900)];
+    });
+    expect(before).toBeLessThan(READ_AHEAD_CHARS);
+    // (The walk looks at how far it has read every 128 nodes, which here is under 64 paragraphs of 500 characters.)
+    expect(through).toBeGreaterThan(READ_AHEAD_CHARS + 64 * 500);
+    // Read on at once to the next part, whose end the reader can reach: still not the whole page.
+    await page.waitForTimeout(1000);
+    expect(await badge()).toBe('2+');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await until(badge, (text) => text === '3', 15_000, 'the badge of the whole page')).toBe('3');
+    // The collapsed minutes are counted like the rest (text a page holds hidden is read).
+    expect(countsOf(await readySummary(browser, page))).toEqual(WHOLE);
     expect(errors).toEqual([]);
     await close(page);
   });
