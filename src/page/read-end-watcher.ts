@@ -5,9 +5,7 @@
  * would, on the longest pages, where laying out is longest.
  */
 import { READ_ON_VIEWPORTS } from '../timing';
-
-/** "Without end" above the viewport (a margin in per cent of its height): 10,000 viewports, further than any page reaches. */
-const PAST_IT = 1_000_000;
+import { nearViewport } from './near-viewport';
 
 export class ReadEndWatcher {
   private observer: IntersectionObserver | null = null;
@@ -25,17 +23,18 @@ export class ReadEndWatcher {
       this.onNear(); // no way to follow the reader: read on
       return;
     }
-    this.observer ??= new this.win.IntersectionObserver(
-      (entries) => {
+    // A new observer each time: its margin is in pixels of the viewport as it is now (see `nearViewport`).
+    this.observer = new this.win.IntersectionObserver(
+      (entries, observer) => {
         // An end with no box (inside a collapsed section or a closed tab: the hidden text is read too) is never
         // near and never crosses anything: where the reader stands relative to it is unknown, so read on.
-        if (!entries.some((entry) => entry.isIntersecting || hasNoBox(entry))) return;
-        this.observer?.disconnect();
+        if (observer !== this.observer || !entries.some((entry) => entry.isIntersecting || hasNoBox(entry))) return;
+        observer.disconnect();
         this.onNear();
       },
-      // The viewport grown downwards by the margin, and upwards without end: an observer reports only crossings, and
-      // a jump from above the end to below it crosses no viewport-sized area on the way.
-      { rootMargin: `${PAST_IT}% 0px ${READ_ON_VIEWPORTS * 100}% 0px` },
+      // Down by the margin, and up without end: an observer reports only crossings, and a jump from above the end to
+      // below it crosses no viewport-sized area on the way.
+      nearViewport(this.win, Infinity, READ_ON_VIEWPORTS),
     );
     this.observer.observe(end);
   }

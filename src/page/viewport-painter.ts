@@ -17,6 +17,7 @@
 import type { HighlightStyle } from '../settings/settings';
 import { PAINT_MARGIN_VIEWPORTS, PAINT_RUN_CONTAINERS } from '../timing';
 import { isStillRegistered, paintMentions } from './highlights';
+import { nearViewport } from './near-viewport';
 
 /** Text to paint in one container: its ranges are made only when the container comes near the viewport. */
 export interface Paintable {
@@ -102,13 +103,13 @@ export class ViewportPainter<T extends Paintable = Paintable> {
   private ensureObserver(): IntersectionObserver | null {
     if (this.observer) return this.observer;
     if (typeof this.win.IntersectionObserver !== 'function') return null; // every container counts as near
-    const margin = `${Math.round(PAINT_MARGIN_VIEWPORTS * 100)}% 0px`;
     this.observer = new this.win.IntersectionObserver(
       (entries) => {
         let moved = false;
         for (const entry of entries) {
           if (!this.places.has(entry.target)) continue; // no longer watched
-          // rootBounds is the near area (the viewport grown by the margin); null only for a cross-origin frame's root.
+          // rootBounds is the viewport (grown by the margin where that is a root margin); null only for a
+          // cross-origin frame's root. What is not near and ends above it is above.
           const top = entry.rootBounds?.top ?? 0;
           const place = entry.isIntersecting ? 'near' : entry.boundingClientRect.bottom <= top ? 'above' : 'below';
           if (this.places.get(entry.target) !== place) moved = true;
@@ -119,7 +120,7 @@ export class ViewportPainter<T extends Paintable = Paintable> {
         this.changes++;
         this.schedulePaint();
       },
-      { rootMargin: margin },
+      nearViewport(this.win, PAINT_MARGIN_VIEWPORTS, PAINT_MARGIN_VIEWPORTS),
     );
     return this.observer;
   }

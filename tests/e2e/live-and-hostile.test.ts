@@ -903,6 +903,27 @@ describe('a page far longer than any article (read in parts as the reader goes)'
     await close(page);
   });
 
+  it('paints ahead and reads on in a page whose content pane scrolls instead of the window', async () => {
+    const { page, errors, badge } = await openTranscript('long-transcript.html?shell');
+    const pane = () => page.evaluate(() => ({ scrolls: getComputedStyle(document.querySelector('main')!).overflowY, windowScrolls: document.documentElement.scrollHeight > innerHeight }));
+    expect(await pane()).toEqual({ scrolls: 'auto', windowScrolls: false });
+    // Text just below the pane's visible part is painted before the reader scrolls to it, as in a page the window
+    // scrolls: the pane clips it, and the painter's margin reaches into the pane.
+    const paintedBelow = () =>
+      page.evaluate(() =>
+        [...(CSS.highlights.get('backstory-mention-tint') ?? [])].filter((range) => (range as Range).getBoundingClientRect().top > innerHeight).length,
+      );
+    expect(await until(paintedBelow, (count) => count > 0, 5000, 'a mention below the pane\'s visible part painted')).toBeGreaterThan(0);
+    // The reader jumps to the end of the pane: no viewport-sized area lies between, and Backstory still reads on.
+    await page.waitForTimeout(500);
+    expect(await badge()).toBe('2+');
+    await page.evaluate(() => document.querySelector('main')!.scrollTo(0, document.querySelector('main')!.scrollHeight));
+    expect(await until(badge, (text) => text === '3', 15_000, 'the badge of the whole page')).toBe('3');
+    await until(() => paintedTexts(page), (texts) => texts.includes('Shehbaz Sharif'), 5000, 'the last paragraph painted');
+    expect(errors).toEqual([]);
+    await close(page);
+  });
+
   it('reads the rest when the page\'s summary is asked for, and a card counts the whole page', async () => {
     const first = await openTranscript();
     const partly = await requestSummary(browser, first.tabId);
@@ -1048,6 +1069,29 @@ describe('an article behind a dialog that hides the page from screen readers', (
 });
 
 describe('a page whose article scrolls inside its own container', () => {
+  it('paints the text just below what the container shows, as it would below the window, and none further', async () => {
+    const { page, errors } = await open('inner-scroller.html?sections');
+    try {
+      await readySummary(browser, page);
+      const topOf = (text: string) =>
+        page.evaluate((t) => [...document.querySelectorAll('p')].find((p) => p.textContent!.includes(t))!.getBoundingClientRect().top / innerHeight, text);
+      // Ishaq Dar and Marco Rubio are under a screen below what the container shows (the painter's margin);
+      // S. Jaishankar, screens below.
+      expect(await topOf('Ishaq Dar')).toBeGreaterThan(1);
+      expect(await topOf('Marco Rubio')).toBeLessThan(1.9);
+      expect(await topOf('S. Jaishankar')).toBeGreaterThan(2.1);
+      const painted = () => page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((range) => (range as Range).toString()));
+      // Past the observer's first report, which placed each section against the container's clip.
+      await page.waitForTimeout(600);
+      expect(await painted()).toEqual(['Shehbaz Sharif', 'Ishaq Dar', 'Marco Rubio']);
+      await page.evaluate(() => document.getElementById('scroller')!.scrollBy(0, innerHeight * 2));
+      expect(await until(painted, (texts) => texts.includes('S. Jaishankar'), 2000, 'S. Jaishankar painted once near')).toContain('S. Jaishankar');
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+
   it('paints the mentions the reader scrolls to, and a pinned card goes with its mention', async () => {
     const { page, errors } = await open('inner-scroller.html');
     try {
