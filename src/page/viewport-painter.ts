@@ -26,6 +26,9 @@ export interface Paintable {
   ranges(): Range[];
 }
 
+/** How much the viewport's height may change (a share of it) before the observer's margin is made again. */
+const RENEW_AT_HEIGHT_CHANGE = 0.2;
+
 /** Where a watched end of a run was last seen, relative to the viewport and its margins. */
 type Place = 'near' | 'above' | 'below';
 
@@ -49,6 +52,8 @@ export class ViewportPainter<T extends Paintable = Paintable> {
   /** What was registered last (null: nothing, as at first and after `dispose`, when the owner clears the page). */
   private painted: { ranges: Range[]; style: HighlightStyle; highlight: Highlight | null } | null = null;
   private changes = 0;
+  /** The viewport's height when the observer was made. */
+  private observedHeight = 0;
 
   constructor(private readonly win: Window & typeof globalThis) {}
 
@@ -92,6 +97,7 @@ export class ViewportPainter<T extends Paintable = Paintable> {
   dispose(): void {
     this.observer?.disconnect();
     this.observer = null;
+    this.win.removeEventListener('resize', this.onResize);
     this.painted = null;
     this.changes++;
     this.runs = [];
@@ -100,9 +106,25 @@ export class ViewportPainter<T extends Paintable = Paintable> {
     this.frame = null;
   }
 
+  /**
+   * The near area's margin is in pixels of the viewport as it was when the observer was made (`nearViewport`): once
+   * the window is much taller or shorter, a new observer takes over the watched ends. Their places stand until its
+   * first report, which repaints what it moves.
+   */
+  private readonly onResize = () => {
+    const { observer } = this;
+    if (!observer || Math.abs(this.win.innerHeight - this.observedHeight) <= this.observedHeight * RENEW_AT_HEIGHT_CHANGE) return;
+    observer.disconnect();
+    this.observer = null;
+    const renewed = this.ensureObserver()!;
+    for (const element of this.places.keys()) renewed.observe(element);
+  };
+
   private ensureObserver(): IntersectionObserver | null {
     if (this.observer) return this.observer;
     if (typeof this.win.IntersectionObserver !== 'function') return null; // every container counts as near
+    this.observedHeight = this.win.innerHeight;
+    this.win.addEventListener('resize', this.onResize, { passive: true });
     this.observer = new this.win.IntersectionObserver(
       (entries) => {
         let moved = false;

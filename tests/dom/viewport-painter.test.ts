@@ -35,9 +35,12 @@ class FakeObserver {
 }
 
 let frames: (() => void)[] = [];
+let resizeListeners = new Set<() => void>();
 const fakeWindow = {
   innerHeight: VIEWPORT_HEIGHT,
   IntersectionObserver: FakeObserver,
+  addEventListener: (type: string, listener: () => void) => type === 'resize' && resizeListeners.add(listener),
+  removeEventListener: (type: string, listener: () => void) => type === 'resize' && resizeListeners.delete(listener),
   requestAnimationFrame: (callback: () => void) => frames.push(callback),
   cancelAnimationFrame: (id: number) => {
     frames[id - 1] = () => undefined;
@@ -69,6 +72,8 @@ function runFrames(): void {
 beforeEach(() => {
   document.body.innerHTML = '';
   frames = [];
+  resizeListeners = new Set();
+  (fakeWindow as { innerHeight: number }).innerHeight = VIEWPORT_HEIGHT;
   FakeObserver.last = null;
 });
 
@@ -121,5 +126,28 @@ describe('ViewportPainter', () => {
     FakeObserver.last!.reportAll();
     runFrames();
     expect(far.painted).toBe(1);
+  });
+
+  it('watches the same ends with an observer made for the new height once the window is much taller, and not before', () => {
+    const near = paragraph(100);
+    const painter = new ViewportPainter(fakeWindow);
+    painter.setPaintables([near], 'underline', true);
+    const first = FakeObserver.last!;
+    const resize = (height: number) => {
+      (fakeWindow as { innerHeight: number }).innerHeight = height;
+      for (const listener of resizeListeners) listener();
+    };
+    resize(VIEWPORT_HEIGHT * 1.1);
+    expect(FakeObserver.last).toBe(first);
+    resize(VIEWPORT_HEIGHT * 1.5);
+    const renewed = FakeObserver.last!;
+    expect(renewed).not.toBe(first);
+    expect(first.observed.size).toBe(0);
+    expect([...renewed.observed]).toEqual([near.container]);
+    // What was painted stays until the new observer reports, which here moves nothing: no frame is asked for.
+    renewed.reportAll();
+    expect(frames).toHaveLength(0);
+    painter.dispose();
+    expect(resizeListeners.size).toBe(0);
   });
 });

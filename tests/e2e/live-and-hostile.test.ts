@@ -1092,6 +1092,32 @@ describe('a page whose article scrolls inside its own container', () => {
     }
   });
 
+  it('paints as far ahead of a window made taller as of one opened that tall', async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    try {
+      await page.setViewportSize({ width: 1280, height: 400 });
+      await page.goto(server.url('inner-scroller.html?sections'));
+      await readySummary(browser, page);
+      const painted = () => page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((range) => (range as Range).toString()));
+      const topOf = (text: string) =>
+        page.evaluate((t) => [...document.querySelectorAll('p')].find((p) => p.textContent!.includes(t))!.getBoundingClientRect().top / innerHeight, text);
+      await page.waitForTimeout(600);
+      expect(await painted()).not.toContain('S. Jaishankar');
+      // The reader maximises the window: S. Jaishankar is now within a screen below what the container shows, though
+      // further than the 400 pixels a screen was.
+      await page.setViewportSize({ width: 1280, height: 1200 });
+      const top = await topOf('S. Jaishankar');
+      expect(top).toBeGreaterThan(1 + 400 / 1200);
+      expect(top).toBeLessThan(1.9);
+      expect(await until(painted, (texts) => texts.includes('S. Jaishankar'), 2000, 'S. Jaishankar painted')).toContain('S. Jaishankar');
+      expect(await painted()).not.toContain('Line of Control');
+      expect(errors).toEqual([]);
+    } finally {
+      await close(page);
+    }
+  });
+
   it('paints the mentions the reader scrolls to, and a pinned card goes with its mention', async () => {
     const { page, errors } = await open('inner-scroller.html');
     try {
