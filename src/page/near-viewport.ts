@@ -11,8 +11,11 @@
  * each box's own height; the pixels are the viewport's when the observer is made. Frames keep `rootMargin` (below).
  */
 
-/** Farther than any page reaches (pixels), yet within what a browser lays out: "without end" for a margin. */
-const WITHOUT_END_PX = 10_000_000;
+/**
+ * "Without end", in viewport heights: farther than any page reaches, yet within what a browser lays out (a few
+ * million pixels on a tall screen, against Chromium's limit of about 33 million).
+ */
+const WITHOUT_END_VIEWPORTS = 10_000;
 
 /**
  * Options for an observer (implicit root) that reports a target as intersecting while it lies within `above` viewport
@@ -21,10 +24,11 @@ const WITHOUT_END_PX = 10_000_000;
 export function nearViewport(win: Window & typeof globalThis, above: number, below: number): IntersectionObserverInit {
   // In a frame the viewport is the top page's, whose height a frame of another site cannot read, and a frame's own
   // height would make the margin a frame's: frames keep the root margin, in shares of the top page's viewport.
+  const [top, bottom] = [above, below].map((viewports) => Math.min(viewports, WITHOUT_END_VIEWPORTS));
   if (win === win.top && 'scrollMargin' in win.IntersectionObserver.prototype) {
-    const px = (viewports: number) => `${Math.min(WITHOUT_END_PX, Math.round(viewports * win.innerHeight))}px`;
-    return { scrollMargin: `${px(above)} 0px ${px(below)} 0px` } as IntersectionObserverInit;
+    const px = (viewports: number) => `${Math.round(viewports * win.innerHeight)}px`;
+    return { scrollMargin: `${px(top)} 0px ${px(bottom)} 0px` } as IntersectionObserverInit;
   }
-  const percent = (viewports: number) => `${Math.min(WITHOUT_END_PX, Math.round(viewports * 100))}%`;
-  return { rootMargin: `${percent(above)} 0px ${percent(below)} 0px` };
+  const percent = (viewports: number) => `${Math.round(viewports * 100)}%`;
+  return { rootMargin: `${percent(top)} 0px ${percent(bottom)} 0px` };
 }

@@ -9,6 +9,8 @@ import { nearViewport } from './near-viewport';
 
 export class ReadEndWatcher {
   private observer: IntersectionObserver | null = null;
+  /** What the live observer watches, and the viewport's height its margin was made for. */
+  private watched: { end: Element; height: number } | null = null;
 
   constructor(
     private readonly win: Window & typeof globalThis,
@@ -17,19 +19,21 @@ export class ReadEndWatcher {
 
   /** Watches `end` (the last block read) instead of what was watched before; null: nothing to watch. */
   watch(end: Element | null): void {
-    this.observer?.disconnect();
+    // Every update of a live long page ends here, mostly with the same end: the observer watching it stays.
+    if (end && this.watched?.end === end && this.watched.height === this.win.innerHeight) return;
+    this.dispose();
     if (!end) return;
     if (typeof this.win.IntersectionObserver !== 'function') {
       this.onNear(); // no way to follow the reader: read on
       return;
     }
-    // A new observer each time: its margin is in pixels of the viewport as it is now (see `nearViewport`).
+    // A new observer for each end: its margin is in pixels of the viewport as it is now (see `nearViewport`).
     this.observer = new this.win.IntersectionObserver(
       (entries, observer) => {
         // An end with no box (inside a collapsed section or a closed tab: the hidden text is read too) is never
         // near and never crosses anything: where the reader stands relative to it is unknown, so read on.
         if (observer !== this.observer || !entries.some((entry) => entry.isIntersecting || hasNoBox(entry))) return;
-        observer.disconnect();
+        this.dispose();
         this.onNear();
       },
       // Down by the margin, and up without end: an observer reports only crossings, and a jump from above the end to
@@ -37,11 +41,13 @@ export class ReadEndWatcher {
       nearViewport(this.win, Infinity, READ_ON_VIEWPORTS),
     );
     this.observer.observe(end);
+    this.watched = { end, height: this.win.innerHeight };
   }
 
   dispose(): void {
     this.observer?.disconnect();
     this.observer = null;
+    this.watched = null;
   }
 }
 
