@@ -281,14 +281,20 @@ export class PageAnnotator {
       // (or that it cannot place) takes reading the page again as far as before.
       const resumesAt = this.walk.resumesAt();
       if (!resumesAt?.isConnected) return 'too-many';
-      const ahead = (root: Element) => root.isConnected && !(root.compareDocumentPosition(resumesAt) & FOLLOWING);
+      const ahead = new Set<Element>();
+      let takenOut = false;
       for (const root of outermost) {
+        if (!root.isConnected) {
+          takenOut = true;
+          continue;
+        }
         const position = root.compareDocumentPosition(resumesAt);
-        if (root.isConnected && (root === resumesAt || position & (CONTAINED_BY | DISCONNECTED))) return 'too-many';
+        if (root === resumesAt || position & (CONTAINED_BY | DISCONNECTED)) return 'too-many';
+        if (!(position & FOLLOWING)) ahead.add(root);
       }
       // A region taken out may have been on the walk's way too.
-      if (outermost.some((root) => ahead(root) || !root.isConnected)) this.walkStale = true;
-      outermost = outermost.filter((root) => !ahead(root));
+      if (ahead.size || takenOut) this.walkStale = true;
+      if (ahead.size) outermost = outermost.filter((root) => !ahead.has(root));
     }
     const touched = (node: Node) => !node.isConnected || outermost.some((root) => root.contains(node));
     const kept = this.blocks.filter((block) => !blockHasNode(block, touched));

@@ -558,7 +558,8 @@ export class ContentController {
 
   private notify(): void {
     this.notified = true;
-    this.toldPartial = !!this.annotator?.partial && this.active;
-    this.deps.notify({ type: PAGE_STATE_NOTICE, ...this.pageState(), ...(this.changes.takeFramesRemoved() ? { framesRemoved: true } : {}) });
+    const state = this.pageState();
+    this.toldPartial = state.partial === true;
+    this.deps.notify({ type: PAGE_STATE_NOTICE, ...state, ...(this.changes.takeFramesRemoved() ? { framesRemoved: true } : {}) });
   }
 }
